@@ -1,0 +1,4 @@
+/**
+ * Sample functions and the IoT pipeline.
+ */
+package dev.tributary.examples;

@@ -1,0 +1,85 @@
+package dev.tributary.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tributary.embedded.Ports;
+import dev.tributary.testkit.KafkaTestClients;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tributary dev} as a user runs it: its own JVM, a real broker, Ctrl-C to stop. */
+class DevCommandIT {
+
+    private static final Duration START = Duration.ofSeconds(90);
+    private static final Duration STOP = Duration.ofSeconds(15);
+    private static final String READY = "Press Ctrl-C to stop.";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void servesKafkaStopsEverythingOnCtrlCAndKeepsTopicsAcrossRestarts() throws Exception {
+        int port = Ports.freePort();
+        String bootstrap = "127.0.0.1:" + port;
+
+        try (LauncherProcess dev = startDev(port)) {
+            assertThat(dev.out()).anyMatch(line -> line.contains("Kafka bootstrap servers  " + bootstrap));
+            KafkaTestClients.createTopic(bootstrap, "kept", 2, (short) 1, Map.of());
+            try (KafkaProducer<String, String> producer = KafkaTestClients.durableProducer(bootstrap)) {
+                for (int i = 0; i < 20; i++) {
+                    producer.send(new ProducerRecord<>("kept", "k" + i, "v" + i)).get();
+                }
+            }
+            stopsCleanlyOn(dev, "INT");
+        }
+
+        try (LauncherProcess dev = startDev(port)) {
+            List<ConsumerRecord<String, String>> records =
+                    KafkaTestClients.readTopic(bootstrap, "kept", Duration.ofSeconds(30));
+            assertThat(records).extracting(ConsumerRecord::value).hasSize(20).contains("v0", "v19");
+            stopsCleanlyOn(dev, "TERM");
+        }
+    }
+
+    @Test
+    void aTakenPortIsAOneLineErrorWithExitTwoAndNothingLeftRunning() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             LauncherProcess dev = LauncherProcess.start("dev", "--kafka-port", String.valueOf(taken.getLocalPort()),
+                     "--data-dir", dataDir.toString())) {
+            int exit = dev.awaitExit(START);
+
+            assertThat(exit).isEqualTo(ExitCodes.USAGE);
+            assertThat(dev.err()).containsExactly("tributary dev: port " + taken.getLocalPort()
+                    + " on 127.0.0.1 is already in use; choose another with --kafka-port");
+            assertThat(dev.descendants()).isEmpty();
+        }
+    }
+
+    private LauncherProcess startDev(int port) throws Exception {
+        LauncherProcess dev = LauncherProcess.start("dev", "--kafka-port", String.valueOf(port),
+                "--data-dir", dataDir.toString());
+        dev.awaitOutput(READY, START);
+        return dev;
+    }
+
+    private static void stopsCleanlyOn(LauncherProcess dev, String signal) throws Exception {
+        List<ProcessHandle> children = dev.descendants();
+        assertThat(children).as("the broker runs as a child process").isNotEmpty();
+
+        dev.signal(signal);
+
+        assertThat(dev.awaitExit(STOP)).isEqualTo(ExitCodes.OK);
+        await().atMost(Duration.ofSeconds(5)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(dev.out()).contains("Stopped.");
+    }
+}

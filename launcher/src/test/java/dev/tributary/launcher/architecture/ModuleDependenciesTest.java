@@ -1,0 +1,97 @@
+package dev.tributary.launcher.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/** Every module's pom declares only the Tributary modules the architecture allows it. */
+class ModuleDependenciesTest {
+
+    private static final Path ROOT = reactorRoot();
+
+    @Test
+    void everyModuleOfTheTableIsInTheReactorAndNoOtherIs() throws Exception {
+        List<String> declared = new ArrayList<>();
+        NodeList modules = parse(ROOT.resolve("pom.xml")).getElementsByTagName("module");
+        for (int i = 0; i < modules.getLength(); i++) {
+            declared.add(modules.item(i).getTextContent().trim());
+        }
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(Modules.values()).map(Modules::folder).toList());
+    }
+
+    @Test
+    void noModuleDependsUpTheTable() throws Exception {
+        Map<String, Modules> byArtifact = Modules.byArtifactId();
+        List<String> violations = new ArrayList<>();
+        for (Modules module : Modules.values()) {
+            for (Element dependency : tributaryDependencies(ROOT.resolve(module.folder()).resolve("pom.xml"))) {
+                String artifactId = text(dependency, "artifactId");
+                String scope = text(dependency, "scope");
+                Modules target = byArtifact.get(artifactId);
+                boolean allowed = target != null && (module.directlyAllowed().contains(target)
+                        || ("test".equals(scope) && target == Modules.TESTKIT && module != Modules.EMBEDDED));
+                if (!allowed) {
+                    violations.add(module.folder() + " -> " + artifactId + (scope.isEmpty() ? "" : " (" + scope + ")"));
+                }
+            }
+        }
+        assertThat(violations).as("dependencies the module table does not allow").isEmpty();
+    }
+
+    private static List<Element> tributaryDependencies(Path pom) throws Exception {
+        Document document = parse(pom);
+        List<Element> result = new ArrayList<>();
+        NodeList dependencies = document.getElementsByTagName("dependency");
+        for (int i = 0; i < dependencies.getLength(); i++) {
+            Element dependency = (Element) dependencies.item(i);
+            boolean managed = "dependencies".equals(dependency.getParentNode().getNodeName())
+                    && "dependencyManagement".equals(dependency.getParentNode().getParentNode().getNodeName());
+            if (!managed && "dev.tributary".equals(text(dependency, "groupId"))) {
+                result.add(dependency);
+            }
+        }
+        return result;
+    }
+
+    private static String text(Element element, String child) {
+        for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element e && e.getTagName().equals(child)) {
+                return e.getTextContent().trim();
+            }
+        }
+        return "";
+    }
+
+    private static Document parse(Path pom) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+    }
+
+    private static Path reactorRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path pom = dir.resolve("pom.xml");
+            try {
+                if (Files.exists(pom) && Files.readString(pom).contains("<artifactId>tributary-parent</artifactId>")
+                        && Files.isDirectory(dir.resolve("launcher"))) {
+                    return dir;
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("run the tests from inside the Tributary checkout");
+    }
+}
