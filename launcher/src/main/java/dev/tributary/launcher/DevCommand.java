@@ -1,6 +1,7 @@
 package dev.tributary.launcher;
 
 import dev.tributary.embedded.PortInUseException;
+import dev.tributary.embedded.Ports;
 import dev.tributary.launcher.dev.DevStack;
 import dev.tributary.launcher.dev.DevStackSettings;
 import java.io.PrintWriter;
@@ -45,6 +46,8 @@ final class DevCommand implements Callable<Integer> {
         Thread safetyNet = new Thread(() -> stack.stop(STOP_GRACE), "tributary-dev-stop");
         Runtime.getRuntime().addShutdownHook(safetyNet);
         try {
+            // Checked before anything is printed or started, so a taken port is one line and nothing else.
+            Ports.requireFree(kafkaPort, "--kafka-port");
             out.println("Starting Kafka on 127.0.0.1:" + kafkaPort + " (data in " + dataDir.toAbsolutePath() + ") ...");
             out.flush();
             stack.start();

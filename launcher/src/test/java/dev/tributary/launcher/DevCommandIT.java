@@ -61,6 +61,7 @@ class DevCommandIT {
             assertThat(exit).isEqualTo(ExitCodes.USAGE);
             assertThat(dev.err()).containsExactly("tributary dev: port " + taken.getLocalPort()
                     + " on 127.0.0.1 is already in use; choose another with --kafka-port");
+            assertThat(dev.out()).isEmpty();
             assertThat(dev.descendants()).isEmpty();
         }
     }
