@@ -2,8 +2,8 @@ package dev.tributary.embedded;
 
 import dev.tributary.embedded.internal.BrokerClasspath;
 import dev.tributary.embedded.internal.BrokerMain;
+import dev.tributary.embedded.internal.ChildJvm;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.Uuid;
 
@@ -34,15 +33,13 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaProcess implements AutoCloseable {
 
-    private static final int LOG_TAIL_LINES = 30;
-
     private final Path dataDir;
     private final int port;
     private final String portSetting;
     private final Map<String, String> serverProperties;
     private final List<String> jvmOptions;
     private final Duration startTimeout;
-    private Process process;
+    private final ChildJvm jvm;
 
     private KafkaProcess(Builder builder) {
         this.dataDir = builder.dataDir.toAbsolutePath();
@@ -51,6 +48,7 @@ public final class KafkaProcess implements AutoCloseable {
         this.serverProperties = Map.copyOf(builder.serverProperties);
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.startTimeout = builder.startTimeout;
+        this.jvm = new ChildJvm("the Kafka broker on port " + port, dataDir.resolve("kafka.log"));
     }
 
     public static Builder builder(Path dataDir) {
@@ -64,22 +62,19 @@ public final class KafkaProcess implements AutoCloseable {
      * @throws ServerStartException when the broker exits or is not ready in time; it is stopped then
      */
     public synchronized KafkaProcess start() throws InterruptedException {
-        if (isAlive()) {
-            throw new IllegalStateException("the broker on port " + port + " is already running");
-        }
         Ports.requireFree(port, portSetting);
         try {
-            process = launch();
+            launch();
         } catch (IOException e) {
             throw new ServerStartException("could not start the Kafka broker JVM: " + e.getMessage(), e);
         }
         try {
-            KafkaReadiness.await(bootstrapServers(), 1, startTimeout, process::isAlive);
+            KafkaReadiness.await(bootstrapServers(), 1, startTimeout, jvm::isAlive);
         } catch (TimeoutException | IllegalStateException e) {
-            kill();
-            throw new ServerStartException(e.getMessage() + "; the end of " + logFile() + ":\n" + logTail(), e);
+            jvm.kill();
+            throw new ServerStartException(e.getMessage() + "; the end of " + logFile() + ":\n" + jvm.logTail(), e);
         } catch (InterruptedException e) {
-            kill();
+            jvm.kill();
             throw e;
         }
         return this;
@@ -99,35 +94,25 @@ public final class KafkaProcess implements AutoCloseable {
 
     /** Everything the broker JVM printed, across restarts. */
     public Path logFile() {
-        return dataDir.resolve("kafka.log");
+        return jvm.logFile();
     }
 
     public synchronized boolean isAlive() {
-        return process != null && process.isAlive();
+        return jvm.isAlive();
     }
 
     public synchronized long pid() {
-        if (process == null) {
-            throw new IllegalStateException("the broker has not been started");
-        }
-        return process.pid();
+        return jvm.pid();
     }
 
     /** Completes when the broker process exits, for whatever reason; fails if it was never started. */
     public synchronized CompletableFuture<KafkaProcess> onExit() {
-        if (process == null) {
-            throw new IllegalStateException("the broker has not been started");
-        }
-        return process.onExit().thenApply(exited -> this);
+        return jvm.onExit().thenApply(exited -> this);
     }
 
     /** Kills the broker with SIGKILL, as a crash would, and waits until it is gone. */
     public synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        process.destroyForcibly();
-        waitForExit(Duration.ofSeconds(30));
+        jvm.kill();
     }
 
     /**
@@ -135,15 +120,7 @@ public final class KafkaProcess implements AutoCloseable {
      * then kills it. Returns true when it stopped within the grace period.
      */
     public synchronized boolean stop(Duration grace) {
-        if (!isAlive()) {
-            return true;
-        }
-        process.destroy();
-        if (waitForExit(grace)) {
-            return true;
-        }
-        kill();
-        return false;
+        return jvm.stop(grace);
     }
 
     @Override
@@ -151,31 +128,16 @@ public final class KafkaProcess implements AutoCloseable {
         stop(Duration.ofSeconds(10));
     }
 
-    private Process launch() throws IOException {
+    private void launch() throws IOException {
         Files.createDirectories(dataDir);
         KafkaNodeConfig node = KafkaNodeConfig.combined(1, port, Ports.freePort(), dataDir.resolve("kafka-logs"))
                 .withAll(serverProperties);
         Path config = node.writeTo(dataDir.resolve("server.properties"));
-        Path log4j = writeLogConfig();
-
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        if (Runtime.version().feature() >= 24) {
-            // Kafka unmaps index files through sun.misc.Unsafe; say so instead of a warning per start.
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        command.add("-Dlog4j2.configurationFile=" + log4j.toUri());
-        command.add("-cp");
-        command.add(BrokerClasspath.resolve());
-        command.add(BrokerMain.class.getName());
-        command.add(config.toString());
-        command.add(Uuid.randomUuid().toString());
-        return new ProcessBuilder(command)
-                .directory(dataDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                .start();
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(ChildJvm.quietUnsafeOptions());
+        options.add("-Dlog4j2.configurationFile=" + writeLogConfig().toUri());
+        jvm.start(dataDir, options, BrokerClasspath.resolve(), BrokerMain.class.getName(),
+                List.of(config.toString(), Uuid.randomUuid().toString()));
     }
 
     private Path writeLogConfig() throws IOException {
@@ -197,24 +159,6 @@ public final class KafkaProcess implements AutoCloseable {
         return file;
     }
 
-    private boolean waitForExit(Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        }
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Settings of a {@link KafkaProcess}; only the data directory is required. */
     public static final class Builder {
         private final Path dataDir;
@@ -230,10 +174,7 @@ public final class KafkaProcess implements AutoCloseable {
 
         /** The broker port on 127.0.0.1; 0 (the default) picks a free one. */
         public Builder port(int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
-            }
-            this.port = port;
+            this.port = Ports.checkPort(port);
             return this;
         }
 

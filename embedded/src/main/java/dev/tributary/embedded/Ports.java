@@ -43,6 +43,14 @@ public final class Ports {
         }
     }
 
+    /** {@code port} itself when it is 0 (any free port) or a valid port number. */
+    public static int checkPort(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("a port must be between 0 and 65535, not " + port);
+        }
+        return port;
+    }
+
     private static InetAddress loopback() {
         return InetAddress.getLoopbackAddress();
     }

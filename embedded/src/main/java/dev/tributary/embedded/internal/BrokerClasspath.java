@@ -4,7 +4,6 @@ import dev.tributary.embedded.ServerStartException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ public final class BrokerClasspath {
 
     public static String resolve() {
         List<String> entries = new ArrayList<>();
-        entries.add(ownLocation().toString());
+        entries.add(ChildJvm.ownClasspathEntry());
         for (String list : LISTS) {
             for (String entry : read(list).split(java.io.File.pathSeparator)) {
                 if (!entry.isBlank()) {
@@ -51,14 +50,6 @@ public final class BrokerClasspath {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path ownLocation() {
-        try {
-            return Path.of(BrokerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the classes of " + BrokerMain.class.getName(), e);
         }
     }
 }

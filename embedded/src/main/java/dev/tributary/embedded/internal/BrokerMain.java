@@ -25,7 +25,7 @@ public final class BrokerMain {
         }
         String config = args[0];
         String clusterId = args[1];
-        stopWithParent();
+        ParentWatch.exitWithParent();
         if (!isFormatted(config)) {
             format(config, clusterId);
         }
@@ -51,12 +51,5 @@ public final class BrokerMain {
             System.err.println("formatting the Kafka storage failed with status " + status);
             System.exit(status);
         }
-    }
-
-    private static void stopWithParent() {
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
-            System.err.println("parent process " + parent.pid() + " exited; stopping the broker");
-            System.exit(0);
-        }));
     }
 }
