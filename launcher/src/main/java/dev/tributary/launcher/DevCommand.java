@@ -7,6 +7,7 @@ import dev.tributary.launcher.dev.DevStackSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "dev",
         description = {
-            "Run the embedded development stack on this machine: a real Kafka broker in a child process,"
-                    + " listening on 127.0.0.1, with its data under --data-dir so topics survive a restart.",
+            "Run the embedded development stack on this machine: a real Kafka broker and a schema registry"
+                    + " (Confluent REST API) in child processes, listening on 127.0.0.1, with Kafka's data under"
+                    + " --data-dir so topics survive a restart.",
             "Ctrl-C or SIGTERM stops everything it started and exits 0."
         },
         mixinStandardHelpOptions = true)
@@ -34,6 +36,13 @@ final class DevCommand implements Callable<Integer> {
             description = "Port of the Kafka broker on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
+    @Option(names = "--registry-port", defaultValue = "8081", paramLabel = "PORT",
+            description = "Port of the schema registry on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int registryPort;
+
+    @Option(names = "--no-registry", description = "Do not start the schema registry.")
+    boolean noRegistry;
+
     @Option(names = "--data-dir", defaultValue = ".tributary", paramLabel = "DIR",
             description = "Directory for the stack's data, created when missing (default: ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -48,7 +57,10 @@ final class DevCommand implements Callable<Integer> {
         try {
             // Checked before anything is printed or started, so a taken port is one line and nothing else.
             Ports.requireFree(kafkaPort, "--kafka-port");
-            out.println("Starting Kafka on 127.0.0.1:" + kafkaPort + " (data in " + dataDir.toAbsolutePath() + ") ...");
+            if (!noRegistry) {
+                Ports.requireFree(registryPort, "--registry-port");
+            }
+            out.println("Starting the dev stack (data in " + dataDir.toAbsolutePath() + ") ...");
             out.flush();
             stack.start();
         } catch (PortInUseException e) {
@@ -70,9 +82,9 @@ final class DevCommand implements Callable<Integer> {
 
     private DevStackSettings settings() {
         try {
-            return new DevStackSettings(dataDir, kafkaPort);
+            return new DevStackSettings(dataDir, kafkaPort, noRegistry ? OptionalInt.empty() : OptionalInt.of(registryPort));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--kafka-port: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
@@ -81,6 +93,8 @@ final class DevCommand implements Callable<Integer> {
         out.println("Tributary dev stack is running:");
         out.println("  Kafka bootstrap servers  " + stack.kafkaBootstrapServers());
         out.println("  Kafka log                " + stack.kafkaLog());
+        stack.registryUrl().ifPresent(url -> out.println("  Schema registry          " + url));
+        stack.registryLog().ifPresent(log -> out.println("  Schema registry log      " + log));
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -6,9 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.tributary.embedded.Ports;
 import dev.tributary.testkit.KafkaTestClients;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,10 +35,15 @@ class DevCommandIT {
     @Test
     void servesKafkaStopsEverythingOnCtrlCAndKeepsTopicsAcrossRestarts() throws Exception {
         int port = Ports.freePort();
+        int registryPort = Ports.freePort();
         String bootstrap = "127.0.0.1:" + port;
+        String registry = "http://127.0.0.1:" + registryPort + "/apis/ccompat/v7";
 
-        try (LauncherProcess dev = startDev(port)) {
+        try (LauncherProcess dev = startDev("--kafka-port", String.valueOf(port),
+                "--registry-port", String.valueOf(registryPort))) {
             assertThat(dev.out()).anyMatch(line -> line.contains("Kafka bootstrap servers  " + bootstrap));
+            assertThat(dev.out()).anyMatch(line -> line.contains("Schema registry          " + registry));
+            assertThat(httpStatus(registry + "/subjects")).isEqualTo(200);
             KafkaTestClients.createTopic(bootstrap, "kept", 2, (short) 1, Map.of());
             try (KafkaProducer<String, String> producer = KafkaTestClients.durableProducer(bootstrap)) {
                 for (int i = 0; i < 20; i++) {
@@ -43,7 +53,8 @@ class DevCommandIT {
             stopsCleanlyOn(dev, "INT");
         }
 
-        try (LauncherProcess dev = startDev(port)) {
+        try (LauncherProcess dev = startDev("--kafka-port", String.valueOf(port), "--no-registry")) {
+            assertThat(dev.out()).noneMatch(line -> line.contains("Schema registry"));
             List<ConsumerRecord<String, String>> records =
                     KafkaTestClients.readTopic(bootstrap, "kept", Duration.ofSeconds(30));
             assertThat(records).extracting(ConsumerRecord::value).hasSize(20).contains("v0", "v19");
@@ -55,7 +66,7 @@ class DevCommandIT {
     void aTakenPortIsAOneLineErrorWithExitTwoAndNothingLeftRunning() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              LauncherProcess dev = LauncherProcess.start("dev", "--kafka-port", String.valueOf(taken.getLocalPort()),
-                     "--data-dir", dataDir.toString())) {
+                     "--registry-port", String.valueOf(Ports.freePort()), "--data-dir", dataDir.toString())) {
             int exit = dev.awaitExit(START);
 
             assertThat(exit).isEqualTo(ExitCodes.USAGE);
@@ -66,11 +77,29 @@ class DevCommandIT {
         }
     }
 
-    private LauncherProcess startDev(int port) throws Exception {
-        LauncherProcess dev = LauncherProcess.start("dev", "--kafka-port", String.valueOf(port),
-                "--data-dir", dataDir.toString());
+    @Test
+    void aTakenRegistryPortNamesItsOwnFlag() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             LauncherProcess dev = LauncherProcess.start("dev", "--kafka-port", String.valueOf(Ports.freePort()),
+                     "--registry-port", String.valueOf(taken.getLocalPort()), "--data-dir", dataDir.toString())) {
+            assertThat(dev.awaitExit(START)).isEqualTo(ExitCodes.USAGE);
+            assertThat(dev.err()).containsExactly("tributary dev: port " + taken.getLocalPort()
+                    + " on 127.0.0.1 is already in use; choose another with --registry-port");
+        }
+    }
+
+    private LauncherProcess startDev(String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("dev", "--data-dir", dataDir.toString()));
+        args.addAll(List.of(options));
+        LauncherProcess dev = LauncherProcess.start(args.toArray(String[]::new));
         dev.awaitOutput(READY, START);
         return dev;
+    }
+
+    private static int httpStatus(String url) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static void stopsCleanlyOn(LauncherProcess dev, String signal) throws Exception {

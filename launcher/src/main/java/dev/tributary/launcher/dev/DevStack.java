@@ -1,18 +1,28 @@
 package dev.tributary.launcher.dev;
 
 import dev.tributary.embedded.KafkaProcess;
+import dev.tributary.embedded.SchemaRegistryProcess;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The embedded development stack: the servers {@code tributary dev} runs on this machine, all on 127.0.0.1,
- * their data under one directory so that a restart finds its topics again.
+ * their data under one directory so that a restart finds its topics again. The schema registry keeps its
+ * schemas in memory: they are registered again by the serializers after a restart.
  */
 public final class DevStack implements AutoCloseable {
 
     private final KafkaProcess kafka;
+    private final Optional<SchemaRegistryProcess> registry;
 
     public DevStack(DevStackSettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -20,14 +30,32 @@ public final class DevStack implements AutoCloseable {
                 .port(settings.kafkaPort())
                 .portSetting("--kafka-port")
                 .build();
+        this.registry = settings.registryPort().stream()
+                .mapToObj(port -> SchemaRegistryProcess.builder(settings.dataDir().resolve("registry").resolve("registry.log"))
+                        .port(port)
+                        .portSetting("--registry-port")
+                        .build())
+                .findFirst();
     }
 
     /**
-     * Starts every server and returns once all serve requests. If one fails, those already started are
+     * Starts every server, side by side, and returns once all serve requests. If one fails, the others are
      * stopped before the exception leaves, so a failed start leaves no process behind.
      */
     public DevStack start() throws InterruptedException {
-        kafka.start();
+        List<Future<?>> starts = new ArrayList<>();
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+            starts.add(threads.submit(() -> kafka.start()));
+            registry.ifPresent(server -> starts.add(threads.submit(() -> server.start())));
+        }
+        for (Future<?> start : starts) {
+            try {
+                start.get();
+            } catch (ExecutionException e) {
+                stop(Duration.ofSeconds(5));
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
+        }
         return this;
     }
 
@@ -39,14 +67,30 @@ public final class DevStack implements AutoCloseable {
         return kafka.logFile();
     }
 
-    /** Completes when a server of the stack exits on its own, with a sentence that says which. */
-    public CompletableFuture<String> onUnexpectedExit() {
-        return kafka.onExit().thenApply(exited -> "the Kafka broker exited; see " + exited.logFile());
+    /** The Confluent-compatible API of the registry, when the stack runs one. */
+    public Optional<String> registryUrl() {
+        return registry.map(SchemaRegistryProcess::url);
     }
 
-    /** Stops every server, giving them {@code grace} in all before they are killed. */
+    public Optional<Path> registryLog() {
+        return registry.map(SchemaRegistryProcess::logFile);
+    }
+
+    /** Completes when a server of the stack exits on its own, with a sentence that says which. */
+    public CompletableFuture<String> onUnexpectedExit() {
+        List<CompletableFuture<String>> exits = new ArrayList<>();
+        exits.add(kafka.onExit().thenApply(exited -> "the Kafka broker exited; see " + exited.logFile()));
+        registry.ifPresent(server -> exits.add(
+                server.onExit().thenApply(exited -> "the schema registry exited; see " + exited.logFile())));
+        return CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).thenApply(String.class::cast);
+    }
+
+    /** Stops every server at once, giving each {@code grace} before it is killed. */
     public void stop(Duration grace) {
-        kafka.stop(grace);
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+            threads.submit(() -> kafka.stop(grace));
+            registry.ifPresent(server -> threads.submit(() -> server.stop(grace)));
+        }
     }
 
     @Override
