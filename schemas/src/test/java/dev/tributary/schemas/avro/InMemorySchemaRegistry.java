@@ -1,0 +1,103 @@
+package dev.tributary.schemas.avro;
+
+import dev.tributary.schemas.registry.CompatibilityLevel;
+import dev.tributary.schemas.registry.CompatibilityResult;
+import dev.tributary.schemas.registry.RegisteredSchema;
+import dev.tributary.schemas.registry.SchemaRegistryClient;
+import dev.tributary.schemas.registry.SchemaRegistryException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+
+/**
+ * A registry in memory for unit tests of the serdes: global ids from 1, the same id for the same schema in any
+ * subject, and the registry's 404 errors. It accepts every schema; compatibility is the real registry's business
+ * and is tested against one in the ITs.
+ */
+class InMemorySchemaRegistry implements SchemaRegistryClient {
+
+    private final Map<Schema, Integer> ids = new HashMap<>();
+    private final List<Schema> schemasById = new ArrayList<>(List.of(Schema.create(Schema.Type.NULL)));
+    private final Map<String, List<Schema>> subjects = new HashMap<>();
+
+    @Override
+    public synchronized int register(String subject, Schema schema) {
+        int id = ids.computeIfAbsent(schema, s -> {
+            schemasById.add(s);
+            return schemasById.size() - 1;
+        });
+        List<Schema> versions = subjects.computeIfAbsent(subject, s -> new ArrayList<>());
+        if (!versions.contains(schema)) {
+            versions.add(schema);
+        }
+        return id;
+    }
+
+    @Override
+    public synchronized int getId(String subject, Schema schema) {
+        if (!subjects.getOrDefault(subject, List.of()).contains(schema)) {
+            throw notFound(subjects.containsKey(subject) ? SchemaRegistryException.SCHEMA_NOT_FOUND
+                    : SchemaRegistryException.SUBJECT_NOT_FOUND, subject);
+        }
+        return ids.get(schema);
+    }
+
+    @Override
+    public synchronized Schema getById(int id) {
+        if (id < 1 || id >= schemasById.size()) {
+            throw notFound(SchemaRegistryException.SCHEMA_NOT_FOUND, "id " + id);
+        }
+        return schemasById.get(id);
+    }
+
+    @Override
+    public synchronized RegisteredSchema getLatestVersion(String subject) {
+        List<Schema> versions = subjects.get(subject);
+        if (versions == null) {
+            throw notFound(SchemaRegistryException.SUBJECT_NOT_FOUND, subject);
+        }
+        Schema latest = versions.getLast();
+        return new RegisteredSchema(subject, ids.get(latest), versions.size(), latest);
+    }
+
+    synchronized List<String> subjects() {
+        return List.copyOf(subjects.keySet());
+    }
+
+    @Override
+    public CompatibilityResult testCompatibility(String subject, Schema schema) {
+        throw new UnsupportedOperationException("compatibility is tested against a real registry");
+    }
+
+    @Override
+    public CompatibilityLevel getGlobalCompatibility() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompatibilityLevel setGlobalCompatibility(CompatibilityLevel level) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<CompatibilityLevel> getSubjectCompatibility(String subject) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompatibilityLevel setSubjectCompatibility(String subject, CompatibilityLevel level) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private static SchemaRegistryException notFound(int errorCode, String what) {
+        return new SchemaRegistryException("in-memory registry: " + what + " not found", 404, errorCode,
+                what + " not found", null);
+    }
+}
