@@ -3,10 +3,16 @@ package dev.tributary.launcher;
 import dev.tributary.embedded.PortInUseException;
 import dev.tributary.embedded.Ports;
 import dev.tributary.launcher.dev.DevStack;
+import dev.tributary.launcher.config.ConfigException;
+import dev.tributary.launcher.config.ConfigLoader;
+import dev.tributary.launcher.config.TributaryConfig;
 import dev.tributary.launcher.dev.DevStackSettings;
+import dev.tributary.launcher.run.FunctionRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +27,7 @@ import picocli.CommandLine.Spec;
             "Run the embedded development stack on this machine: a real Kafka broker and a schema registry"
                     + " (Confluent REST API) in child processes, listening on 127.0.0.1, with Kafka's data under"
                     + " --data-dir so topics survive a restart.",
+            "With --config, it also runs the functions of that tributary.yaml against the embedded broker.",
             "Ctrl-C or SIGTERM stops everything it started and exits 0."
         },
         mixinStandardHelpOptions = true)
@@ -43,21 +50,35 @@ final class DevCommand implements Callable<Integer> {
     @Option(names = "--no-registry", description = "Do not start the schema registry.")
     boolean noRegistry;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A tributary.yaml whose functions to run; validated before anything starts.")
+    Path configFile;
+
     @Option(names = "--data-dir", defaultValue = ".tributary", paramLabel = "DIR",
             description = "Directory for the stack's data, created when missing (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Optional<TributaryConfig> config = Optional.empty();
+        if (configFile != null) {
+            try {
+                config = Optional.of(ConfigLoader.load(configFile, System::getenv));
+            } catch (ConfigException e) {
+                e.errors().forEach(error -> spec.commandLine().getErr().println(error));
+                return ExitCodes.USAGE;
+            }
+        }
+        boolean startRegistry = !noRegistry && config.flatMap(TributaryConfig::registry).isEmpty();
         ShutdownRequest shutdown = ShutdownRequest.onSignals();
-        DevStack stack = new DevStack(settings());
+        DevStack stack = new DevStack(settings(startRegistry));
         Thread safetyNet = new Thread(() -> stack.stop(STOP_GRACE), "tributary-dev-stop");
         Runtime.getRuntime().addShutdownHook(safetyNet);
         try {
             // Checked before anything is printed or started, so a taken port is one line and nothing else.
             Ports.requireFree(kafkaPort, "--kafka-port");
-            if (!noRegistry) {
+            if (startRegistry) {
                 Ports.requireFree(registryPort, "--registry-port");
             }
             out.println("Starting the dev stack (data in " + dataDir.toAbsolutePath() + ") ...");
@@ -67,12 +88,27 @@ final class DevCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tributary dev: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        printRunning(out, stack);
+        FunctionRuntime functions = null;
+        if (config.isPresent()) {
+            try {
+                functions = FunctionRuntime.start(config.get(), stack.kafkaBootstrapServers(), Clock.systemUTC());
+            } catch (Exception e) {
+                spec.commandLine().getErr().println("tributary dev: the functions of " + configFile
+                        + " could not start: " + e.getMessage());
+                stack.stop(STOP_GRACE);
+                Runtime.getRuntime().removeShutdownHook(safetyNet);
+                return ExitCodes.RUNTIME_FAILURE;
+            }
+        }
+        printRunning(out, stack, config);
 
         String reason = CompletableFuture.anyOf(shutdown.requested(), stack.onUnexpectedExit()).join().toString();
         boolean requested = shutdown.requested().isDone();
         out.println(requested ? "Stopping (" + reason + ") ..." : "Stopping: " + reason);
         out.flush();
+        if (functions != null) {
+            functions.close();
+        }
         stack.stop(STOP_GRACE);
         Runtime.getRuntime().removeShutdownHook(safetyNet);
         out.println("Stopped.");
@@ -80,21 +116,26 @@ final class DevCommand implements Callable<Integer> {
         return requested ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
     }
 
-    private DevStackSettings settings() {
+    private DevStackSettings settings(boolean startRegistry) {
         try {
-            return new DevStackSettings(dataDir, kafkaPort, noRegistry ? OptionalInt.empty() : OptionalInt.of(registryPort));
+            return new DevStackSettings(dataDir, kafkaPort, startRegistry ? OptionalInt.of(registryPort) : OptionalInt.empty());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    private static void printRunning(PrintWriter out, DevStack stack) {
+    private static void printRunning(PrintWriter out, DevStack stack, Optional<TributaryConfig> config) {
         out.println();
         out.println("Tributary dev stack is running:");
         out.println("  Kafka bootstrap servers  " + stack.kafkaBootstrapServers());
         out.println("  Kafka log                " + stack.kafkaLog());
         stack.registryUrl().ifPresent(url -> out.println("  Schema registry          " + url));
         stack.registryLog().ifPresent(log -> out.println("  Schema registry log      " + log));
+        config.flatMap(TributaryConfig::registry)
+                .ifPresent(registry -> out.println("  Schema registry          " + registry.url() + " (from the config)"));
+        config.ifPresent(c -> c.functions().forEach(function -> out.println("  Function                 "
+                + function.name() + " (" + function.handler() + ")" + function.output()
+                        .map(output -> " -> " + output.topic()).orElse(""))));
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -2,8 +2,7 @@ package dev.tributary.launcher.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.tributary.launcher.ReactorRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.w3c.dom.NodeList;
 /** Every module's pom declares only the Tributary modules the architecture allows it. */
 class ModuleDependenciesTest {
 
-    private static final Path ROOT = reactorRoot();
+    private static final Path ROOT = ReactorRoot.find();
 
     @Test
     void everyModuleOfTheTableIsInTheReactorAndNoOtherIs() throws Exception {
@@ -76,22 +75,5 @@ class ModuleDependenciesTest {
 
     private static Document parse(Path pom) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
-    }
-
-    private static Path reactorRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path pom = dir.resolve("pom.xml");
-            try {
-                if (Files.exists(pom) && Files.readString(pom).contains("<artifactId>tributary-parent</artifactId>")
-                        && Files.isDirectory(dir.resolve("launcher"))) {
-                    return dir;
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("run the tests from inside the Tributary checkout");
     }
 }

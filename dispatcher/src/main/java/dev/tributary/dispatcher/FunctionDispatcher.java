@@ -1,0 +1,85 @@
+package dev.tributary.dispatcher;
+
+import dev.tributary.dispatcher.internal.ConsumerLoop;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Runs one function: consumes its subscription in the function's own consumer group and invokes it for every
+ * event that passes the filter, as the ordering mode and concurrency caps allow, committing offsets only up
+ * to the first event that is not done. Several processes running the same function share the partitions
+ * through the consumer group.
+ */
+public final class FunctionDispatcher implements AutoCloseable {
+
+    private final DispatcherSettings settings;
+    private final FunctionInvoker invoker;
+    private final ConsumerLoop loop;
+    private final Thread thread;
+
+    /**
+     * @param processPermits the per-process cap, one semaphore shared by every function of the process
+     */
+    public FunctionDispatcher(DispatcherSettings settings, FunctionInvoker invoker, Semaphore processPermits,
+                              Clock clock) {
+        this.settings = settings;
+        this.invoker = invoker;
+        KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(consumerConfig(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.loop = new ConsumerLoop(settings, consumer, invoker, processPermits, clock);
+        this.thread = Thread.ofPlatform().name("tributary-dispatcher-" + settings.functionName()).unstarted(loop);
+    }
+
+    public FunctionDispatcher start() {
+        thread.start();
+        return this;
+    }
+
+    public String functionName() {
+        return settings.functionName();
+    }
+
+    public DispatcherStats stats() {
+        return loop.stats();
+    }
+
+    /**
+     * Stops consuming, lets in-flight work finish within the drain timeout, commits what is complete and
+     * closes the function.
+     */
+    public void stop(Duration timeout) throws InterruptedException {
+        loop.stop();
+        if (!loop.awaitStopped(timeout)) {
+            thread.interrupt();
+        }
+        try {
+            invoker.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing " + settings.functionName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop(settings.drainTimeout().plusSeconds(5));
+    }
+
+    private static Map<String, Object> consumerConfig(DispatcherSettings settings) {
+        Map<String, Object> config = new HashMap<>();
+        // Kafka 4's consumer group protocol unless the user chose the classic one.
+        config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.putAll(settings.consumerProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG,
+                "tributary-" + settings.functionName() + "-" + ProcessHandle.current().pid());
+        return config;
+    }
+}

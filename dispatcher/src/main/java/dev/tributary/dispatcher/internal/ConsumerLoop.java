@@ -1,0 +1,370 @@
+package dev.tributary.dispatcher.internal;
+
+import dev.tributary.dispatcher.DispatcherSettings;
+import dev.tributary.dispatcher.DispatcherStats;
+import dev.tributary.dispatcher.FunctionInvoker;
+import dev.tributary.schemas.event.KafkaEvent;
+import dev.tributary.schemas.event.KafkaEventCodec;
+import dev.tributary.schemas.event.MalformedEventException;
+import io.cloudevents.CloudEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that owns a function's Kafka consumer. Each turn it applies finished invocations, starts the
+ * work its lanes and permits allow, commits what is complete, pauses partitions whose buffer is full and polls.
+ * Invocations run on virtual threads and report back through a queue, waking the poll, so the consumer is
+ * only ever touched by this thread.
+ */
+public final class ConsumerLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+
+    /** A finished invocation, reported by its virtual thread. */
+    private record Completion(Work work, boolean succeeded) {
+    }
+
+    private final DispatcherSettings settings;
+    private final Consumer<byte[], byte[]> consumer;
+    private final FunctionInvoker invoker;
+    private final Semaphore processPermits;
+    private final Semaphore functionPermits;
+    private final Clock clock;
+    private final KafkaEventCodec codec = new KafkaEventCodec();
+    private final Counters counters = new Counters();
+    private final Map<TopicPartition, PartitionState> partitions = new LinkedHashMap<>();
+    private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private final Deque<TopicPartition> roundRobin = new ArrayDeque<>();
+    private final AtomicBoolean wakeupRequested = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ExecutorService invocations = Executors.newVirtualThreadPerTaskExecutor();
+    private long nextCommitAt;
+
+    /**
+     * @param processPermits shared by every function of the process: the per-process cap
+     */
+    public ConsumerLoop(DispatcherSettings settings, Consumer<byte[], byte[]> consumer, FunctionInvoker invoker,
+                        Semaphore processPermits, Clock clock) {
+        this.settings = settings;
+        this.consumer = consumer;
+        this.invoker = invoker;
+        this.processPermits = processPermits;
+        this.functionPermits = new Semaphore(settings.concurrency());
+        this.clock = clock;
+    }
+
+    public DispatcherStats stats() {
+        return counters;
+    }
+
+    /** Asks the loop to finish: it drains in-flight work within the drain timeout, commits and closes. */
+    public void stop() {
+        running.set(false);
+        consumer.wakeup();
+    }
+
+    /** Waits until the loop has closed its consumer. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void run() {
+        try {
+            subscribe();
+            nextCommitAt = clock.millis() + settings.commitInterval().toMillis();
+            while (running.get()) {
+                turn();
+            }
+            drain(new ArrayList<>(partitions.keySet()));
+            commit(partitions.keySet(), true);
+        } catch (WakeupException e) {
+            if (running.get()) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            log.error("dispatcher of {} stopped on an error", settings.functionName(), e);
+            throw e;
+        } finally {
+            invocations.shutdownNow();
+            consumer.close();
+            stopped.countDown();
+        }
+    }
+
+    private void subscribe() {
+        ConsumerRebalanceListener listener = new Rebalance();
+        if (settings.pattern().isPresent()) {
+            consumer.subscribe(settings.pattern().get(), listener);
+        } else {
+            consumer.subscribe(settings.topics(), listener);
+        }
+    }
+
+    private void turn() {
+        applyCompletions();
+        startReadyWork();
+        if (clock.millis() >= nextCommitAt) {
+            commit(partitions.keySet(), false);
+            nextCommitAt = clock.millis() + settings.commitInterval().toMillis();
+        }
+        applyBackpressure();
+        ConsumerRecords<byte[], byte[]> records;
+        try {
+            records = consumer.poll(POLL_TIMEOUT);
+        } catch (WakeupException e) {
+            wakeupRequested.set(false);
+            return;
+        }
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            receive(record);
+        }
+    }
+
+    private void receive(ConsumerRecord<byte[], byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        PartitionState state = partitions.get(partition);
+        if (state == null) {
+            return; // revoked while the poll was in flight: the new owner reads it
+        }
+        state.offsets.received(record.offset());
+        KafkaEvent event;
+        try {
+            event = codec.decode(record);
+        } catch (MalformedEventException e) {
+            log.warn("{}: skipping {}-{}@{}, not a valid event: {}", settings.functionName(), record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+            counters.undecodable.increment();
+            state.offsets.completed(record.offset());
+            return;
+        }
+        if (!settings.filter().matches(name -> attribute(event.cloudEvent(), name))) {
+            counters.filtered.increment();
+            state.offsets.completed(record.offset());
+            return;
+        }
+        state.lanes.add(new Work(partition, event), event.key());
+    }
+
+    /** Starts work while both caps allow, taking partitions in turn so that none starves. */
+    private void startReadyWork() {
+        while (!roundRobin.isEmpty() && functionPermits.tryAcquire()) {
+            if (!processPermits.tryAcquire()) {
+                functionPermits.release();
+                return;
+            }
+            Work work = nextFromNextPartition();
+            if (work == null) {
+                functionPermits.release();
+                processPermits.release();
+                return;
+            }
+            invocations.execute(() -> invoke(work));
+        }
+    }
+
+    private Work nextFromNextPartition() {
+        for (int i = 0; i < roundRobin.size(); i++) {
+            TopicPartition partition = roundRobin.pollFirst();
+            roundRobin.addLast(partition);
+            PartitionState state = partitions.get(partition);
+            Work work = state == null ? null : state.lanes.next();
+            if (work != null) {
+                return work;
+            }
+        }
+        return null;
+    }
+
+    private void invoke(Work work) {
+        boolean succeeded = false;
+        try {
+            invoker.invoke(work.event(), 1).toCompletableFuture().join();
+            succeeded = true;
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            log.warn("{}: {}-{}@{} failed: {}", settings.functionName(), work.partition().topic(),
+                    work.partition().partition(), work.offset(), cause.toString());
+        } finally {
+            functionPermits.release();
+            processPermits.release();
+            completions.add(new Completion(work, succeeded));
+            // Wake a poll that may be waiting for new records while finished work frees lanes and offsets.
+            if (wakeupRequested.compareAndSet(false, true)) {
+                consumer.wakeup();
+            }
+        }
+    }
+
+    private void applyCompletions() {
+        for (Completion completion = completions.poll(); completion != null; completion = completions.poll()) {
+            apply(completion);
+        }
+    }
+
+    private void apply(Completion completion) {
+        (completion.succeeded() ? counters.succeeded : counters.failed).increment();
+        Work work = completion.work();
+        PartitionState state = partitions.get(work.partition());
+        if (state == null) {
+            return; // finished after its partition was revoked: abandoned, the new owner runs it again
+        }
+        state.lanes.done(work, work.event().key());
+        state.offsets.completed(work.offset());
+    }
+
+    /** Pauses a partition whose buffered work passed the bound and resumes it once half of that is left. */
+    private void applyBackpressure() {
+        List<TopicPartition> pause = new ArrayList<>();
+        List<TopicPartition> resume = new ArrayList<>();
+        partitions.forEach((partition, state) -> {
+            int buffered = state.lanes.buffered();
+            if (!state.paused && buffered >= settings.maxBufferedPerPartition()) {
+                state.paused = true;
+                pause.add(partition);
+            } else if (state.paused && buffered <= settings.maxBufferedPerPartition() / 2) {
+                state.paused = false;
+                resume.add(partition);
+            }
+        });
+        if (!pause.isEmpty()) {
+            consumer.pause(pause);
+        }
+        if (!resume.isEmpty()) {
+            consumer.resume(resume);
+        }
+    }
+
+    private void commit(Collection<TopicPartition> which, boolean sync) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : which) {
+            PartitionState state = partitions.get(partition);
+            long committable = state == null ? -1 : state.offsets.committable();
+            if (committable > state.lastCommitted) {
+                offsets.put(partition, new OffsetAndMetadata(committable));
+                state.lastCommitted = committable;
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            try {
+                consumer.commitSync(offsets);
+            } catch (WakeupException e) {
+                // A finishing invocation woke the consumer for the poll; the wakeup is spent, so commit again.
+                consumer.commitSync(offsets);
+            }
+        } else {
+            consumer.commitAsync(offsets, (committed, error) -> {
+                if (error != null) {
+                    log.warn("{}: committing {} failed; a later commit covers it: {}", settings.functionName(),
+                            committed, error.toString());
+                }
+            });
+        }
+    }
+
+    /**
+     * Lets the in-flight work of {@code which} finish within the drain timeout, applying completions as they
+     * come; queued work that has not started is dropped, for the next owner to read again.
+     */
+    private void drain(Collection<TopicPartition> which) {
+        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        for (TopicPartition partition : which) {
+            PartitionState state = partitions.get(partition);
+            if (state != null) {
+                state.lanes.clearQueued();
+            }
+        }
+        while (running(which) > 0) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                log.warn("{}: {} invocations still running after {}; abandoned uncommitted", settings.functionName(),
+                        running(which), settings.drainTimeout());
+                return;
+            }
+            try {
+                Completion completion = completions.poll(remaining, TimeUnit.NANOSECONDS);
+                if (completion != null) {
+                    apply(completion);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private int running(Collection<TopicPartition> which) {
+        int count = 0;
+        for (TopicPartition partition : which) {
+            PartitionState state = partitions.get(partition);
+            count += state == null ? 0 : state.lanes.running();
+        }
+        return count;
+    }
+
+    private static String attribute(CloudEvent event, String name) {
+        Object value = event.getAttributeNames().contains(name) ? event.getAttribute(name) : event.getExtension(name);
+        return value == null ? null : value.toString();
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            for (TopicPartition partition : assigned) {
+                partitions.computeIfAbsent(partition, ignored -> new PartitionState(settings.ordering()));
+                roundRobin.add(partition);
+            }
+            log.info("{}: assigned {}", settings.functionName(), assigned);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            drain(revoked);
+            commit(revoked, true);
+            forget(revoked);
+            log.info("{}: revoked {}", settings.functionName(), revoked);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            // Another member owns them already: committing now would move its offsets.
+            forget(lost);
+            log.info("{}: lost {}", settings.functionName(), lost);
+        }
+
+        private void forget(Collection<TopicPartition> gone) {
+            gone.forEach(partitions::remove);
+            roundRobin.removeAll(gone);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tributary.dispatcher.internal;
+
+import dev.tributary.dispatcher.DispatcherStats;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The dispatcher's own counts, kept where they happen. */
+final class Counters implements DispatcherStats {
+
+    final LongAdder filtered = new LongAdder();
+    final LongAdder undecodable = new LongAdder();
+    final LongAdder succeeded = new LongAdder();
+    final LongAdder failed = new LongAdder();
+
+    @Override
+    public long filtered() {
+        return filtered.sum();
+    }
+
+    @Override
+    public long undecodable() {
+        return undecodable.sum();
+    }
+
+    @Override
+    public long succeeded() {
+        return succeeded.sum();
+    }
+
+    @Override
+    public long failed() {
+        return failed.sum();
+    }
+
+    @Override
+    public String toString() {
+        return "succeeded=" + succeeded() + " failed=" + failed() + " filtered=" + filtered() + " undecodable=" + undecodable();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tributary.dispatcher.internal;
+
+import dev.tributary.schemas.event.KafkaEvent;
+import dev.tributary.schemas.event.KafkaEventCodec;
+import dev.tributary.sdk.Output;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Writes the outputs of one invocation as CloudEvents in binary mode and completes once Kafka has
+ * acknowledged every one of them, so that the input is marked done only after its outputs are safe.
+ */
+public final class OutputWriter {
+
+    private final Producer<byte[], byte[]> producer;
+    private final KafkaEventCodec codec = new KafkaEventCodec();
+    private final String functionName;
+    private final URI defaultSource;
+
+    /** @param producer an idempotent producer with {@code acks=all}, shared by the process */
+    public OutputWriter(Producer<byte[], byte[]> producer, String functionName) {
+        this.producer = producer;
+        this.functionName = functionName;
+        this.defaultSource = URI.create("tributary://functions/" + functionName);
+    }
+
+    /** Writes every output; the n-th output of an input gets id {@code <input id>:<function>:<n>} by default. */
+    public CompletableFuture<Void> write(KafkaEvent input, List<Emitted> outputs) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(outputs.size());
+        for (int i = 0; i < outputs.size(); i++) {
+            acks.add(send(record(input, outputs.get(i), i)));
+        }
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+    }
+
+    /** An output and the topic it goes to. */
+    public record Emitted(String topic, Output output) {
+    }
+
+    private ProducerRecord<byte[], byte[]> record(KafkaEvent input, Emitted emitted, int index) {
+        Output output = emitted.output();
+        byte[] data = output.encode(emitted.topic());
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(output.id().orElse(input.cloudEvent().getId() + ":" + functionName + ":" + index))
+                .withSource(output.source().orElse(defaultSource))
+                .withType(output.type());
+        output.subject().ifPresent(builder::withSubject);
+        output.time().ifPresent(builder::withTime);
+        output.dataSchema().ifPresent(builder::withDataSchema);
+        output.dataContentType().ifPresent(builder::withDataContentType);
+        output.extensions().forEach(builder::withExtension);
+        if (data != null) {
+            builder.withData(data);
+        }
+        ProducerRecord<byte[], byte[]> record = codec.encode(emitted.topic(), builder.build());
+        // The output's own key, else the input's: per-key order carries on downstream.
+        byte[] key = output.key().orElseGet(() -> input.key().map(k -> k.bytes()).orElse(record.key()));
+        return new ProducerRecord<>(record.topic(), null, key, record.value(), record.headers());
+    }
+
+    private CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        producer.send(record, (metadata, error) -> {
+            if (error == null) {
+                ack.complete(null);
+            } else {
+                ack.completeExceptionally(error);
+            }
+        });
+        return ack;
+    }
+}

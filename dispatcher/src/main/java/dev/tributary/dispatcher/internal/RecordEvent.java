@@ -1,0 +1,121 @@
+package dev.tributary.dispatcher.internal;
+
+import dev.tributary.schemas.event.EventKey;
+import dev.tributary.schemas.event.KafkaEvent;
+import dev.tributary.sdk.Event;
+import io.cloudevents.CloudEvent;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The SDK's view of an event read from Kafka, its data decoded to the function's type. */
+final class RecordEvent<T> implements Event<T> {
+
+    private final KafkaEvent event;
+    private final CloudEvent cloudEvent;
+    private final T data;
+    private final int attempt;
+    private final Map<String, String> extensions;
+
+    RecordEvent(KafkaEvent event, T data, int attempt) {
+        this.event = event;
+        this.cloudEvent = event.cloudEvent();
+        this.data = data;
+        this.attempt = attempt;
+        Map<String, String> extensions = new LinkedHashMap<>();
+        for (String name : cloudEvent.getExtensionNames()) {
+            Object value = cloudEvent.getExtension(name);
+            if (value != null) {
+                extensions.put(name, value.toString());
+            }
+        }
+        this.extensions = Map.copyOf(extensions);
+    }
+
+    static byte[] rawData(KafkaEvent event) {
+        return event.cloudEvent().getData() == null ? new byte[0] : event.cloudEvent().getData().toBytes();
+    }
+
+    @Override
+    public String id() {
+        return cloudEvent.getId();
+    }
+
+    @Override
+    public URI source() {
+        return cloudEvent.getSource();
+    }
+
+    @Override
+    public String type() {
+        return cloudEvent.getType();
+    }
+
+    @Override
+    public Optional<String> subject() {
+        return Optional.ofNullable(cloudEvent.getSubject());
+    }
+
+    @Override
+    public Optional<OffsetDateTime> time() {
+        return Optional.ofNullable(cloudEvent.getTime());
+    }
+
+    @Override
+    public Optional<String> dataContentType() {
+        return Optional.ofNullable(cloudEvent.getDataContentType());
+    }
+
+    @Override
+    public Optional<URI> dataSchema() {
+        return Optional.ofNullable(cloudEvent.getDataSchema());
+    }
+
+    @Override
+    public Map<String, String> extensions() {
+        return extensions;
+    }
+
+    @Override
+    public T data() {
+        return data;
+    }
+
+    @Override
+    public byte[] rawData() {
+        return rawData(event);
+    }
+
+    @Override
+    public Optional<byte[]> key() {
+        return event.key().map(EventKey::bytes);
+    }
+
+    @Override
+    public Optional<String> keyAsString() {
+        return key().map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String topic() {
+        return event.topic();
+    }
+
+    @Override
+    public int partition() {
+        return event.partition();
+    }
+
+    @Override
+    public long offset() {
+        return event.offset();
+    }
+
+    @Override
+    public int attempt() {
+        return attempt;
+    }
+}

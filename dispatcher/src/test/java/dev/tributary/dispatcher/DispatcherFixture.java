@@ -1,0 +1,56 @@
+package dev.tributary.dispatcher;
+
+import dev.tributary.sdk.FunctionConfig;
+import dev.tributary.sdk.FunctionLifecycle;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Dispatchers for SDK functions against a test cluster, stopped together at the end of a test. */
+final class DispatcherFixture implements AutoCloseable {
+
+    private final String bootstrap;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Semaphore processPermits = new Semaphore(1_000);
+    private final List<FunctionDispatcher> dispatchers = new ArrayList<>();
+
+    DispatcherFixture(String bootstrap) {
+        this.bootstrap = bootstrap;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Settings reading {@code topic} from the beginning, with the dispatcher's defaults otherwise. */
+    DispatcherSettings settings(String function, String topic) {
+        return DispatcherSettings.forTopics(function, List.of(topic), Map.of(
+                "bootstrap.servers", bootstrap,
+                "auto.offset.reset", "earliest"));
+    }
+
+    FunctionDispatcher start(DispatcherSettings settings, FunctionLifecycle function, Optional<String> outputTopic)
+            throws Exception {
+        InProcessInvoker invoker = InProcessInvoker.open(FunctionConfig.empty(settings.functionName()), function,
+                outputTopic, producer, Clock.systemUTC(), Duration.ofSeconds(30));
+        FunctionDispatcher dispatcher = new FunctionDispatcher(settings, invoker, processPermits, Clock.systemUTC());
+        dispatchers.add(dispatcher);
+        return dispatcher.start();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (FunctionDispatcher dispatcher : dispatchers) {
+            dispatcher.close();
+        }
+        producer.close();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tributary.launcher;
+
+import dev.tributary.launcher.config.ConfigError;
+import dev.tributary.launcher.config.ConfigException;
+import dev.tributary.launcher.config.ConfigLoader;
+import dev.tributary.launcher.config.TributaryConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate",
+        description = {
+            "Check a configuration file without running anything: print every error with its line and exit 2,"
+                    + " or say it is valid and exit 0.",
+            "Environment variables the file names with ${env:NAME} must be set."
+        },
+        mixinStandardHelpOptions = true)
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", defaultValue = "tributary.yaml", paramLabel = "FILE",
+            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Override
+    public Integer call() {
+        TributaryConfig loaded;
+        try {
+            loaded = ConfigLoader.load(config, System::getenv);
+        } catch (ConfigException e) {
+            for (ConfigError error : e.errors()) {
+                spec.commandLine().getErr().println(error);
+            }
+            return ExitCodes.USAGE;
+        }
+        int functions = loaded.functions().size();
+        spec.commandLine().getOut().println(config + ": valid, " + functions + (functions == 1 ? " function" : " functions"));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.tributary.launcher.config.internal;
+
+import dev.tributary.launcher.config.FunctionSettings;
+import dev.tributary.launcher.config.KafkaSettings;
+import dev.tributary.dispatcher.OrderingMode;
+import dev.tributary.launcher.config.OutputSettings;
+import dev.tributary.launcher.config.RegistrySettings;
+import dev.tributary.launcher.config.StartFrom;
+import dev.tributary.launcher.config.SubscribeSettings;
+import dev.tributary.launcher.config.TopicSelection;
+import dev.tributary.launcher.config.TributaryConfig;
+import dev.tributary.schemas.filter.EventFilter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting of {@code tributary.yaml}, defined once, and the checks across settings. Reading, validation and
+ * docs/configuration.md all come from here. A new section is a few settings, a {@link Section} that builds its
+ * record, and one more setting in {@link #ROOT}.
+ */
+public final class ConfigSchema {
+
+    private ConfigSchema() {
+    }
+
+    private static final ValueType<String> TOPIC_NAME = Types.matching(
+            Pattern.compile("(?!\\.{1,2}$)[a-zA-Z0-9._-]{1,249}"), "is not a valid Kafka topic name",
+            "letters, digits, '.', '_' and '-', at most 249 characters");
+
+    // kafka
+
+    static final Setting<String> BOOTSTRAP_SERVERS = Setting.optional("bootstrapServers", Types.hostPorts(),
+            "The Kafka cluster. Leave it out under `tributary dev` to use the embedded broker.");
+    static final Setting<Map<String, String>> KAFKA_PROPERTIES = Setting.withDefault("properties", Types.stringMap(),
+            Map.of(), "Kafka client settings given to every consumer, producer and admin client, such as"
+                    + " `security.protocol` or `sasl.jaas.config`.");
+    static final Section<KafkaSettings> KAFKA = Section.of("kafka", "How Tributary reaches Kafka.",
+            values -> new KafkaSettings(values.find(BOOTSTRAP_SERVERS), values.get(KAFKA_PROPERTIES)),
+            BOOTSTRAP_SERVERS, KAFKA_PROPERTIES);
+
+    // registry
+
+    static final Setting<URI> REGISTRY_URL = Setting.required("url", Types.httpUrl(),
+            "The base URL of the registry's Confluent-compatible API.");
+    static final Section<RegistrySettings> REGISTRY = Section.of("registry",
+            "The schema registry for Avro data. Leave the section out under `tributary dev` to use the embedded"
+                    + " registry.",
+            values -> new RegistrySettings(values.get(REGISTRY_URL)),
+            REGISTRY_URL);
+
+    // functions[].subscribe
+
+    static final Setting<List<String>> TOPICS = Setting.optional("topics", Types.listOf(TOPIC_NAME, true),
+            "The topics to consume. Set `topics` or `pattern`, not both.");
+    static final Setting<Pattern> PATTERN = Setting.optional("pattern", Types.regex(),
+            "Consume every topic whose whole name matches, including topics created later.");
+    static final Setting<EventFilter> FILTER = Setting.withDefault("filter", new FilterType(), EventFilter.ALL,
+            "The events to invoke the function with; the others are skipped.");
+    static final Setting<OrderingMode> ORDERING = Setting.withDefault("ordering", Types.oneOf(OrderingMode.class),
+            OrderingMode.KEY, "`partition`: one record in flight per partition. `key`: one per key, keys of a partition"
+                    + " in parallel, null keys in partition order. `unordered`: no order.");
+    static final Setting<Integer> CONCURRENCY = Setting.withDefault("concurrency", Types.integer(1, 10_000), 16,
+            "The most invocations of this function in flight at once in this process.");
+    static final Setting<StartFrom> START_FROM = Setting.withDefault("startFrom", Types.oneOf(StartFrom.class),
+            StartFrom.LATEST, "Where a new function's consumer group starts: the oldest record kept, or the"
+                    + " records written from now on.");
+    static final Setting<String> GROUP = Setting.withComputedDefault("group", Types.string(), defaultGroup("<name>"),
+            "The Kafka consumer group, shared by every process that runs the function.");
+    /** Builds to its values: the default group needs the function's name, one level up. */
+    static final Section<Values> SUBSCRIBE = Section.of("subscription", "What a function consumes and how.",
+            values -> values,
+            TOPICS, PATTERN, FILTER, ORDERING, CONCURRENCY, START_FROM, GROUP)
+            .checkedBy(ConfigSchema::checkTopicsOrPattern);
+
+    // functions[].output
+
+    static final Setting<String> OUTPUT_TOPIC = Setting.required("topic", TOPIC_NAME,
+            "The topic that receives the events the function returns.");
+    static final Section<OutputSettings> OUTPUT = Section.of("output",
+            "Where a function's results go. Leave it out when it returns none.",
+            values -> new OutputSettings(values.get(OUTPUT_TOPIC)),
+            OUTPUT_TOPIC);
+
+    // functions[]
+
+    static final Setting<String> NAME = Setting.required("name", Types.matching(Pattern.compile("[a-z0-9][a-z0-9-]*"),
+            "is not a valid function name", "lower-case letters, digits and '-', starting with a letter or digit"),
+            "Unique in the file; names the function in metrics and logs.");
+    static final Setting<String> HANDLER = Setting.required("handler", Types.matching(
+            Pattern.compile("(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*\\.)*"
+                    + "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"),
+            "is not a Java class name", "a fully qualified class name such as com.example.Forward"),
+            "The class that implements the function with the SDK.");
+    static final Setting<Path> JAR = Setting.optional("jar", Types.path(),
+            "The jar that holds the handler and its dependencies, loaded in a class loader of its own."
+                    + " Leave it out when the handler is on the launcher's class path.");
+    static final Setting<Map<String, Object>> CONFIG = Setting.withDefault("config", Types.freeMap(), Map.of(),
+            "Handed as it is to the function's `open()`; strings may use `${env:NAME}`.");
+    static final Setting<Values> SUBSCRIBE_SETTING = Setting.required("subscribe", SUBSCRIBE, SUBSCRIBE.doc());
+    static final Setting<OutputSettings> OUTPUT_SETTING = Setting.optional("output", OUTPUT, OUTPUT.doc());
+    static final Section<FunctionSettings> FUNCTION = Section.of("function", "A function to run.",
+            ConfigSchema::function,
+            NAME, HANDLER, JAR, CONFIG, SUBSCRIBE_SETTING, OUTPUT_SETTING);
+
+    // the file
+
+    static final Setting<KafkaSettings> KAFKA_SETTING = Setting.withDefault("kafka", KAFKA, KAFKA.defaults(),
+            KAFKA.doc());
+    static final Setting<RegistrySettings> REGISTRY_SETTING = Setting.optional("registry", REGISTRY, REGISTRY.doc());
+    static final Setting<List<FunctionSettings>> FUNCTIONS = Setting.withDefault("functions",
+            FUNCTION.list(ConfigSchema::checkUniqueNames), List.of(), "The functions to run.");
+
+    /** The whole file. */
+    public static final Section<TributaryConfig> ROOT = Section.of("file", "The sections of the file.",
+            values -> new TributaryConfig(values.get(KAFKA_SETTING), values.find(REGISTRY_SETTING),
+                    values.get(FUNCTIONS)),
+            KAFKA_SETTING, REGISTRY_SETTING, FUNCTIONS);
+
+    private static FunctionSettings function(Values function) {
+        String name = function.get(NAME);
+        return new FunctionSettings(name, function.get(HANDLER), function.find(JAR), function.get(CONFIG),
+                subscription(function.get(SUBSCRIBE_SETTING), name), function.find(OUTPUT_SETTING));
+    }
+
+    private static SubscribeSettings subscription(Values subscribe, String functionName) {
+        TopicSelection topics = subscribe.find(TOPICS)
+                .<TopicSelection>map(TopicSelection.Listed::new)
+                .orElseGet(() -> new TopicSelection.Matching(subscribe.get(PATTERN)));
+        return new SubscribeSettings(topics, subscribe.get(FILTER), subscribe.get(ORDERING),
+                subscribe.get(CONCURRENCY), subscribe.get(START_FROM),
+                subscribe.find(GROUP).orElse(defaultGroup(functionName)));
+    }
+
+    private static String defaultGroup(String functionName) {
+        return "tributary." + functionName;
+    }
+
+    // Checks across settings: each runs once the settings it compares have been read, valid or not.
+
+    private static void checkTopicsOrPattern(Values subscribe, ReadContext context) {
+        boolean topics = subscribe.isSet(TOPICS);
+        boolean pattern = subscribe.isSet(PATTERN);
+        if (topics && pattern) {
+            context.error(subscribe.at(PATTERN), "set topics or pattern, not both");
+        } else if (!topics && !pattern) {
+            context.error(subscribe.at(), "set topics (a list of topic names) or pattern (a regular expression)");
+        }
+    }
+
+    private static void checkUniqueNames(List<Values> functions, ReadContext context) {
+        Map<String, Values> byName = new HashMap<>();
+        for (Values function : functions) {
+            function.find(NAME).ifPresent(name -> {
+                Values first = byName.putIfAbsent(name, function);
+                if (first != null) {
+                    context.error(function.at(NAME), "'" + name + "' is already the name of " + first.at().path()
+                            + " (line " + first.at(NAME).line() + "); function names must be unique");
+                }
+            });
+        }
+    }
+}

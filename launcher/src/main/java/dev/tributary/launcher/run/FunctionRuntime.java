@@ -1,0 +1,108 @@
+package dev.tributary.launcher.run;
+
+import dev.tributary.dispatcher.DispatcherSettings;
+import dev.tributary.dispatcher.FunctionDispatcher;
+import dev.tributary.dispatcher.InProcessInvoker;
+import dev.tributary.dispatcher.OrderingMode;
+import dev.tributary.launcher.config.FunctionSettings;
+import dev.tributary.launcher.config.SubscribeSettings;
+import dev.tributary.launcher.config.TopicSelection;
+import dev.tributary.launcher.config.TributaryConfig;
+import dev.tributary.sdk.FunctionConfig;
+import dev.tributary.sdk.FunctionLifecycle;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The functions of a configuration, running: one dispatcher per function, one idempotent producer shared by
+ * all of them for their outputs, and one cap on the invocations in flight in this process.
+ */
+public final class FunctionRuntime implements AutoCloseable {
+
+    /** The most invocations in flight in this process, over all functions. */
+    static final int PROCESS_CONCURRENCY = 1_024;
+    static final Duration INVOCATION_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final List<FunctionDispatcher> dispatchers = new ArrayList<>();
+
+    private FunctionRuntime(KafkaProducer<byte[], byte[]> producer) {
+        this.producer = producer;
+    }
+
+    /**
+     * Opens every function of {@code config} and starts consuming for it.
+     *
+     * @param bootstrapServers the cluster to use, which the caller chose (the config's, or the embedded one)
+     * @throws Exception what a function's class loading or {@code open} threw; functions started before it are stopped
+     */
+    public static FunctionRuntime start(TributaryConfig config, String bootstrapServers, Clock clock) throws Exception {
+        Map<String, Object> kafka = new HashMap<>(config.kafka().properties());
+        kafka.put("bootstrap.servers", bootstrapServers);
+        FunctionRuntime runtime = new FunctionRuntime(new KafkaProducer<>(producerConfig(kafka),
+                new ByteArraySerializer(), new ByteArraySerializer()));
+        Semaphore processPermits = new Semaphore(PROCESS_CONCURRENCY);
+        FunctionLoader loader = new FunctionLoader();
+        try {
+            for (FunctionSettings function : config.functions()) {
+                FunctionLifecycle instance = loader.instantiate(function);
+                InProcessInvoker invoker = InProcessInvoker.open(new FunctionConfig(function.name(), function.config()),
+                        instance, function.output().map(output -> output.topic()),
+                        runtime.producer, clock, INVOCATION_TIMEOUT);
+                runtime.dispatchers.add(new FunctionDispatcher(dispatcherSettings(function, kafka), invoker,
+                        processPermits, clock).start());
+            }
+        } catch (Exception | Error e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    public List<FunctionDispatcher> dispatchers() {
+        return List.copyOf(dispatchers);
+    }
+
+    /** Stops every function, letting in-flight work finish within its drain timeout, then the producer. */
+    @Override
+    public void close() throws InterruptedException {
+        for (FunctionDispatcher dispatcher : dispatchers) {
+            dispatcher.close();
+        }
+        producer.close(Duration.ofSeconds(10));
+    }
+
+    static DispatcherSettings dispatcherSettings(FunctionSettings function, Map<String, Object> kafka) {
+        SubscribeSettings subscribe = function.subscribe();
+        Map<String, Object> consumer = new HashMap<>(kafka);
+        consumer.put("auto.offset.reset", subscribe.startFrom().name().toLowerCase(Locale.ROOT));
+        List<String> topics = subscribe.topics() instanceof TopicSelection.Listed listed ? listed.topics() : List.of();
+        Optional<Pattern> pattern = subscribe.topics() instanceof TopicSelection.Matching matching
+                ? Optional.of(matching.pattern()) : Optional.empty();
+        DispatcherSettings defaults = DispatcherSettings.forTopics(function.name(), List.of("unused"), consumer);
+        return new DispatcherSettings(function.name(), subscribe.group(), topics, pattern, subscribe.filter(),
+                subscribe.ordering(), subscribe.concurrency(),
+                defaults.maxBufferedPerPartition(), defaults.commitInterval(), defaults.drainTimeout(), consumer);
+    }
+
+    private static Map<String, Object> producerConfig(Map<String, Object> kafka) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        // Outputs are acknowledged by every in-sync replica, once each, before their input counts as done.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tributary-outputs-" + ProcessHandle.current().pid());
+        return config;
+    }
+}
