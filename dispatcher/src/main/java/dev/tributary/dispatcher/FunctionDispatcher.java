@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -70,7 +71,7 @@ public final class FunctionDispatcher implements AutoCloseable {
         stop(settings.drainTimeout().plusSeconds(5));
     }
 
-    private static Map<String, Object> consumerConfig(DispatcherSettings settings) {
+    static Map<String, Object> consumerConfig(DispatcherSettings settings) {
         Map<String, Object> config = new HashMap<>();
         // Kafka 4's consumer group protocol unless the user chose the classic one.
         config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
@@ -78,6 +79,12 @@ public final class FunctionDispatcher implements AutoCloseable {
         config.putAll(settings.consumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        if ("classic".equalsIgnoreCase(String.valueOf(config.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)))) {
+            // The classic protocol's eager assignors stop every member at each rebalance; this one moves only
+            // the partitions that change owner, so the others keep their in-flight work.
+            config.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                    CooperativeStickyAssignor.class.getName());
+        }
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG,
                 "tributary-" + settings.functionName() + "-" + ProcessHandle.current().pid());
         return config;
