@@ -14,4 +14,10 @@ public interface DispatcherStats {
 
     /** Invocations that failed. */
     long failed();
+
+    /** Records read and waiting for their turn, over all partitions, as of the dispatcher's last turn. */
+    long buffered();
+
+    /** Invocations running now, as of the dispatcher's last turn. */
+    long inFlight();
 }

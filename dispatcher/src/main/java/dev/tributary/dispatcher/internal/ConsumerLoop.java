@@ -243,8 +243,14 @@ public final class ConsumerLoop implements Runnable {
     private void applyBackpressure() {
         List<TopicPartition> pause = new ArrayList<>();
         List<TopicPartition> resume = new ArrayList<>();
-        partitions.forEach((partition, state) -> {
+        long totalBuffered = 0;
+        long totalRunning = 0;
+        for (Map.Entry<TopicPartition, PartitionState> entry : partitions.entrySet()) {
+            TopicPartition partition = entry.getKey();
+            PartitionState state = entry.getValue();
             int buffered = state.lanes.buffered();
+            totalBuffered += buffered;
+            totalRunning += state.lanes.running();
             if (!state.paused && buffered >= settings.maxBufferedPerPartition()) {
                 state.paused = true;
                 pause.add(partition);
@@ -252,7 +258,9 @@ public final class ConsumerLoop implements Runnable {
                 state.paused = false;
                 resume.add(partition);
             }
-        });
+        }
+        counters.buffered = totalBuffered;
+        counters.inFlight = totalRunning;
         if (!pause.isEmpty()) {
             consumer.pause(pause);
         }

@@ -10,6 +10,8 @@ final class Counters implements DispatcherStats {
     final LongAdder undecodable = new LongAdder();
     final LongAdder succeeded = new LongAdder();
     final LongAdder failed = new LongAdder();
+    volatile long buffered;
+    volatile long inFlight;
 
     @Override
     public long filtered() {
@@ -32,7 +34,18 @@ final class Counters implements DispatcherStats {
     }
 
     @Override
+    public long buffered() {
+        return buffered;
+    }
+
+    @Override
+    public long inFlight() {
+        return inFlight;
+    }
+
+    @Override
     public String toString() {
-        return "succeeded=" + succeeded() + " failed=" + failed() + " filtered=" + filtered() + " undecodable=" + undecodable();
+        return "succeeded=" + succeeded() + " failed=" + failed() + " filtered=" + filtered() + " undecodable=" + undecodable()
+                + " buffered=" + buffered + " inFlight=" + inFlight;
     }
 }
