@@ -1,6 +1,7 @@
 package dev.tributary.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.tributary.embedded.Ports;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +61,56 @@ class DevCommandIT {
                     KafkaTestClients.readTopic(bootstrap, "kept", Duration.ofSeconds(30));
             assertThat(records).extracting(ConsumerRecord::value).hasSize(20).contains("v0", "v19");
             stopsCleanlyOn(dev, "TERM");
+        }
+    }
+
+    @Test
+    void runsTheFunctionsOfAConfigAgainstTheEmbeddedBroker() throws Exception {
+        Path config = dataDir.resolve("tributary.yaml");
+        Files.writeString(config, """
+                functions:
+                  - name: upper
+                    handler: dev.tributary.launcher.Upper
+                    subscribe:
+                      topics: [words]
+                      startFrom: earliest
+                    output:
+                      topic: shouts
+                """);
+        int port = Ports.freePort();
+        String bootstrap = "127.0.0.1:" + port;
+        try (LauncherProcess dev = startDev("--kafka-port", String.valueOf(port), "--no-registry",
+                "--config", config.toString())) {
+            assertThat(dev.out()).anyMatch(line -> line.contains("Function                 upper"));
+            try (KafkaProducer<String, String> producer = KafkaTestClients.durableProducer(bootstrap)) {
+                producer.send(new ProducerRecord<>("words", "k1", "hello")).get();
+                producer.send(new ProducerRecord<>("words", "k1", "world")).get();
+            }
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(KafkaTestClients.readTopic(bootstrap, "shouts", Duration.ofSeconds(10)))
+                            .extracting(ConsumerRecord::key, ConsumerRecord::value)
+                            .containsExactly(tuple("k1", "HELLO"), tuple("k1", "WORLD")));
+            stopsCleanlyOn(dev, "TERM");
+        }
+    }
+
+    @Test
+    void anInvalidConfigIsReportedWithItsLinesBeforeAnythingStarts() throws Exception {
+        Path config = dataDir.resolve("tributary.yaml");
+        Files.writeString(config, """
+                functions:
+                  - name: upper
+                    handler: dev.tributary.launcher.Upper
+                    subscribe:
+                      topics: [words]
+                      ordering: keyed
+                """);
+        try (LauncherProcess dev = LauncherProcess.start("dev", "--config", config.toString(),
+                "--data-dir", dataDir.toString())) {
+            assertThat(dev.awaitExit(START)).isEqualTo(ExitCodes.USAGE);
+            assertThat(dev.err()).containsExactly(config + ":6: functions[0].subscribe.ordering: 'keyed' is not"
+                    + " one of partition, key, unordered");
+            assertThat(dev.out()).isEmpty();
         }
     }
 
