@@ -6,14 +6,20 @@ public interface DispatcherStats {
     /** Records whose event the subscription's filter rejected: committed, never invoked. */
     long filtered();
 
-    /** Records that are not a valid event: logged and committed, never invoked. */
+    /** Records that are not a valid event: sent to the dead-letter topic, never invoked. */
     long undecodable();
 
     /** Invocations that completed, outputs written. */
     long succeeded();
 
-    /** Invocations that failed. */
+    /** Attempts that failed, whether they were retried or not. */
     long failed();
+
+    /** Failed attempts that were scheduled to be tried again. */
+    long retried();
+
+    /** Records written to the dead-letter topic: after the last attempt, not retryable, or not a valid event. */
+    long deadLettered();
 
     /** Records read and waiting for their turn, over all partitions, as of the dispatcher's last turn. */
     long buffered();

@@ -9,12 +9,13 @@ import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Runs one function: consumes its subscription in the function's own consumer group and invokes it for every
- * event that passes the filter, as the ordering mode and concurrency caps allow, committing offsets only up
- * to the first event that is not done. Several processes running the same function share the partitions
+ * event that passes the filter, as the ordering mode and concurrency caps allow, retrying failures and sending
+ * what cannot succeed to the dead-letter topic, committing offsets only up to the first event that is not done. Several processes running the same function share the partitions
  * through the consumer group.
  */
 public final class FunctionDispatcher implements AutoCloseable {
@@ -25,15 +26,16 @@ public final class FunctionDispatcher implements AutoCloseable {
     private final Thread thread;
 
     /**
-     * @param processPermits the per-process cap, one semaphore shared by every function of the process
+     * @param deadLetterProducer writes dead letters: the process's shared producer, idempotent with {@code acks=all}
+     * @param processPermits     the per-process cap, one semaphore shared by every function of the process
      */
-    public FunctionDispatcher(DispatcherSettings settings, FunctionInvoker invoker, Semaphore processPermits,
-                              Clock clock) {
+    public FunctionDispatcher(DispatcherSettings settings, FailureSettings failures, FunctionInvoker invoker,
+                              Producer<byte[], byte[]> deadLetterProducer, Semaphore processPermits, Clock clock) {
         this.settings = settings;
         this.invoker = invoker;
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(consumerConfig(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.loop = new ConsumerLoop(settings, consumer, invoker, processPermits, clock);
+        this.loop = new ConsumerLoop(settings, failures, consumer, invoker, deadLetterProducer, processPermits, clock);
         this.thread = Thread.ofPlatform().name("tributary-dispatcher-" + settings.functionName()).unstarted(loop);
     }
 

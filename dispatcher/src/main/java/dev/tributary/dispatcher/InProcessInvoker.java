@@ -16,6 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
@@ -32,6 +35,7 @@ public final class InProcessInvoker implements FunctionInvoker {
     private final OutputWriter outputs;
     private final Clock clock;
     private final Duration timeout;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     private InProcessInvoker(String functionName, FunctionLifecycle function, DataCodec<?> codec,
                              Optional<String> outputTopic, OutputWriter outputs, Clock clock, Duration timeout) {
@@ -64,28 +68,55 @@ public final class InProcessInvoker implements FunctionInvoker {
                 new OutputWriter(producer, config.functionName()), clock, timeout);
     }
 
+    /**
+     * Runs the function on a virtual thread of its own. If the caller gives up on the returned stage (it times out
+     * or is cancelled), the function's thread is interrupted and its outputs are dropped: an abandoned invocation
+     * never writes.
+     */
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public CompletionStage<Void> invoke(KafkaEvent event, int attempt) {
         InvocationContext context = new InvocationContext(functionName, clock.instant().plus(timeout), outputTopic);
-        try {
-            Object data = decode(event);
-            var sdkEvent = InvocationContext.event(event, data, attempt);
-            CompletionStage<Void> handled;
-            if (function instanceof EventFunction sync) {
-                sync.handle(sdkEvent, context);
-                handled = CompletableFuture.completedFuture(null);
-            } else {
-                handled = ((AsyncEventFunction) function).handle(sdkEvent, context);
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        Future<?> task = threads.submit(() -> {
+            try {
+                handle(event, attempt, context)
+                        .thenCompose(done -> context.abandoned()
+                                ? CompletableFuture.<Void>completedFuture(null)
+                                : outputs.write(event, context.emitted()))
+                        .whenComplete((done, error) -> {
+                            if (error == null) {
+                                result.complete(null);
+                            } else {
+                                result.completeExceptionally(error);
+                            }
+                        });
+            } catch (Exception e) {
+                result.completeExceptionally(e);
             }
-            return handled.thenCompose(done -> outputs.write(event, context.emitted()));
-        } catch (Exception e) {
-            return CompletableFuture.failedFuture(e);
+        });
+        result.whenComplete((done, error) -> {
+            if (error != null) {
+                context.abandon();
+                task.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private CompletionStage<Void> handle(KafkaEvent event, int attempt, InvocationContext context) throws Exception {
+        Object data = decode(event);
+        var sdkEvent = InvocationContext.event(event, data, attempt);
+        if (function instanceof EventFunction sync) {
+            sync.handle(sdkEvent, context);
+            return CompletableFuture.completedFuture(null);
         }
+        return ((AsyncEventFunction) function).handle(sdkEvent, context);
     }
 
     @Override
     public void close() throws Exception {
+        threads.shutdownNow();
         function.close();
     }
 

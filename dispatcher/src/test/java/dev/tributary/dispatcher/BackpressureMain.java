@@ -54,8 +54,8 @@ public final class BackpressureMain {
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             InProcessInvoker invoker = InProcessInvoker.open(FunctionConfig.empty("slow"), new Slow(), Optional.empty(),
                     producer, Clock.systemUTC(), Duration.ofSeconds(30));
-            FunctionDispatcher dispatcher = new FunctionDispatcher(settings, invoker, new Semaphore(100),
-                    Clock.systemUTC()).start();
+            FunctionDispatcher dispatcher = new FunctionDispatcher(settings, FailureSettings.DEFAULT, invoker, producer,
+                    new Semaphore(100), Clock.systemUTC()).start();
             long peakBuffered = 0;
             while (Slow.HANDLED.get() < target) {
                 peakBuffered = Math.max(peakBuffered, dispatcher.stats().buffered());

@@ -3,7 +3,6 @@ package dev.tributary.dispatcher;
 import dev.tributary.sdk.FunctionConfig;
 import dev.tributary.sdk.FunctionLifecycle;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,15 @@ final class DispatcherFixture implements AutoCloseable {
 
     FunctionDispatcher start(DispatcherSettings settings, FunctionLifecycle function, Optional<String> outputTopic)
             throws Exception {
+        return start(settings, FailureSettings.DEFAULT, function, outputTopic);
+    }
+
+    FunctionDispatcher start(DispatcherSettings settings, FailureSettings failures, FunctionLifecycle function,
+                             Optional<String> outputTopic) throws Exception {
         InProcessInvoker invoker = InProcessInvoker.open(FunctionConfig.empty(settings.functionName()), function,
-                outputTopic, producer, Clock.systemUTC(), Duration.ofSeconds(30));
-        FunctionDispatcher dispatcher = new FunctionDispatcher(settings, invoker, processPermits, Clock.systemUTC());
+                outputTopic, producer, Clock.systemUTC(), failures.timeout());
+        FunctionDispatcher dispatcher = new FunctionDispatcher(settings, failures, invoker, producer, processPermits,
+                Clock.systemUTC());
         dispatchers.add(dispatcher);
         return dispatcher.start();
     }

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Records a function does not see: events its filter rejects, plain records that do not match, and records that
- * are not valid events. None of them stops the partition, and all of them are committed.
+ * are not valid events, which go to the dead-letter topic. None of them stops the partition, and all of them are
+ * committed.
  */
 @WithLocalKafka(scope = WithLocalKafka.Scope.RUN)
 class FilteringAndPoisonIT {
@@ -78,6 +79,7 @@ class FilteringAndPoisonIT {
                 assertThat(dispatcher.stats().succeeded()).isEqualTo(20);
                 assertThat(dispatcher.stats().filtered()).as("10 other types and the plain record").isEqualTo(11);
                 assertThat(dispatcher.stats().undecodable()).isEqualTo(1);
+                assertThat(dispatcher.stats().deadLettered()).isEqualTo(1);
             });
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(committed(bootstrap, settings.groupId())).isEqualTo(endOffsets(bootstrap)));
@@ -85,6 +87,14 @@ class FilteringAndPoisonIT {
 
         List<ConsumerRecord<String, String>> outputs = KafkaTestClients.readTopic(bootstrap, OUT, Duration.ofSeconds(30));
         assertThat(outputs).hasSize(20).allSatisfy(record -> assertThat(record.value()).startsWith("event "));
+        List<ConsumerRecord<String, String>> deadLetters =
+                KafkaTestClients.readTopic(bootstrap, IN + ".filtering.dlt", Duration.ofSeconds(30));
+        assertThat(deadLetters).singleElement().satisfies(record -> {
+            assertThat(record.value()).isEqualTo("no specversion");
+            assertThat(new String(record.headers().lastHeader(DeadLetterHeaders.ERROR_MESSAGE).value()))
+                    .startsWith("header ce_specversion: missing");
+            assertThat(new String(record.headers().lastHeader(DeadLetterHeaders.ATTEMPTS).value())).isEqualTo("0");
+        });
     }
 
     private static Map<TopicPartition, Long> committed(String bootstrap, String group) throws Exception {

@@ -2,6 +2,7 @@ package dev.tributary.dispatcher.internal;
 
 import dev.tributary.dispatcher.DispatcherSettings;
 import dev.tributary.dispatcher.DispatcherStats;
+import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.dispatcher.FunctionInvoker;
 import dev.tributary.schemas.event.KafkaEvent;
 import dev.tributary.schemas.event.KafkaEventCodec;
@@ -22,36 +23,45 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that owns a function's Kafka consumer. Each turn it applies finished invocations, starts the
- * work its lanes and permits allow, commits what is complete, pauses partitions whose buffer is full and polls.
- * Invocations run on virtual threads and report back through a queue, waking the poll, so the consumer is
- * only ever touched by this thread.
+ * The one thread that owns a function's Kafka consumer. Each turn it applies finished work, starts what its
+ * lanes, retry schedule and permits allow, commits what is complete, pauses partitions whose buffer is full and
+ * polls. Invocations and dead-letter writes run on virtual threads and report back through a queue, waking the
+ * poll, so the consumer is only ever touched by this thread. See {@link Work} for a record's life.
  */
 public final class ConsumerLoop implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    /** How soon a dead-letter write that failed is tried again; the record is not done until it succeeds. */
+    private static final Duration DEAD_LETTER_RETRY = Duration.ofSeconds(1);
 
-    /** A finished invocation, reported by its virtual thread. */
-    private record Completion(Work work, boolean succeeded) {
+    /** What finished on a virtual thread. */
+    private enum Outcome { SUCCEEDED, FAILED, DEAD_LETTERED, DEAD_LETTER_FAILED }
+
+    private record Completion(Work work, Outcome outcome, Throwable error) {
     }
 
     private final DispatcherSettings settings;
+    private final FailureSettings failures;
     private final Consumer<byte[], byte[]> consumer;
     private final FunctionInvoker invoker;
+    private final DeadLetterWriter deadLetters;
     private final Semaphore processPermits;
     private final Semaphore functionPermits;
     private final Clock clock;
@@ -60,20 +70,26 @@ public final class ConsumerLoop implements Runnable {
     private final Map<TopicPartition, PartitionState> partitions = new LinkedHashMap<>();
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final Deque<TopicPartition> roundRobin = new ArrayDeque<>();
+    private final RetrySchedule retries = new RetrySchedule();
     private final AtomicBoolean wakeupRequested = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final ExecutorService invocations = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private long nextCommitAt;
 
     /**
-     * @param processPermits shared by every function of the process: the per-process cap
+     * @param deadLetterProducer writes dead letters; idempotent with {@code acks=all}
+     * @param processPermits     shared by every function of the process: the per-process cap
      */
-    public ConsumerLoop(DispatcherSettings settings, Consumer<byte[], byte[]> consumer, FunctionInvoker invoker,
+    public ConsumerLoop(DispatcherSettings settings, FailureSettings failures, Consumer<byte[], byte[]> consumer,
+                        FunctionInvoker invoker, Producer<byte[], byte[]> deadLetterProducer,
                         Semaphore processPermits, Clock clock) {
         this.settings = settings;
+        this.failures = failures;
         this.consumer = consumer;
         this.invoker = invoker;
+        this.deadLetters = new DeadLetterWriter(deadLetterProducer, settings.consumerProperties(),
+                settings.functionName(), failures);
         this.processPermits = processPermits;
         this.functionPermits = new Semaphore(settings.concurrency());
         this.clock = clock;
@@ -112,7 +128,8 @@ public final class ConsumerLoop implements Runnable {
             log.error("dispatcher of {} stopped on an error", settings.functionName(), e);
             throw e;
         } finally {
-            invocations.shutdownNow();
+            workers.shutdownNow();
+            deadLetters.close();
             consumer.close();
             stopped.countDown();
         }
@@ -129,6 +146,7 @@ public final class ConsumerLoop implements Runnable {
 
     private void turn() {
         applyCompletions();
+        startDueRetries();
         startReadyWork();
         if (clock.millis() >= nextCommitAt) {
             commit(partitions.keySet(), false);
@@ -137,7 +155,8 @@ public final class ConsumerLoop implements Runnable {
         applyBackpressure();
         ConsumerRecords<byte[], byte[]> records;
         try {
-            records = consumer.poll(POLL_TIMEOUT);
+            long untilRetry = retries.millisUntilNext(clock.millis());
+            records = consumer.poll(Duration.ofMillis(Math.max(1, Math.min(POLL_TIMEOUT.toMillis(), untilRetry))));
         } catch (WakeupException e) {
             wakeupRequested.set(false);
             return;
@@ -158,10 +177,10 @@ public final class ConsumerLoop implements Runnable {
         try {
             event = codec.decode(record);
         } catch (MalformedEventException e) {
-            log.warn("{}: skipping {}-{}@{}, not a valid event: {}", settings.functionName(), record.topic(),
-                    record.partition(), record.offset(), e.getMessage());
             counters.undecodable.increment();
-            state.offsets.completed(record.offset());
+            Work poison = new Work(partition, record, null);
+            poison.failed(e, clock.instant());
+            startDeadLetter(poison, state);
             return;
         }
         if (!settings.filter().matches(name -> attribute(event.cloudEvent(), name))) {
@@ -169,56 +188,94 @@ public final class ConsumerLoop implements Runnable {
             state.offsets.completed(record.offset());
             return;
         }
-        state.lanes.add(new Work(partition, event), event.key());
+        state.lanes.add(new Work(partition, record, event), event.key());
     }
 
-    /** Starts work while both caps allow, taking partitions in turn so that none starves. */
-    private void startReadyWork() {
-        while (!roundRobin.isEmpty() && functionPermits.tryAcquire()) {
-            if (!processPermits.tryAcquire()) {
-                functionPermits.release();
-                return;
-            }
-            Work work = nextFromNextPartition();
+    /** Starts retries whose backoff is over; their lanes are still theirs, so nothing overtook them. */
+    private void startDueRetries() {
+        while (acquirePermits()) {
+            Work work = retries.pollDue(clock.millis());
             if (work == null) {
-                functionPermits.release();
-                processPermits.release();
+                releasePermits();
                 return;
             }
-            invocations.execute(() -> invoke(work));
-        }
-    }
-
-    private Work nextFromNextPartition() {
-        for (int i = 0; i < roundRobin.size(); i++) {
-            TopicPartition partition = roundRobin.pollFirst();
-            roundRobin.addLast(partition);
-            PartitionState state = partitions.get(partition);
-            Work work = state == null ? null : state.lanes.next();
-            if (work != null) {
-                return work;
+            PartitionState state = partitions.get(work.partition);
+            if (state == null) {
+                releasePermits();
+                continue;
+            }
+            if (work.deadLetterPending) {
+                work.deadLetterPending = false;
+                releasePermits();
+                startDeadLetter(work, state);
+            } else {
+                startInvocation(work, state);
             }
         }
-        return null;
     }
 
+    /** Starts new work while both caps allow, taking partitions in turn so that none starves. */
+    private void startReadyWork() {
+        while (!roundRobin.isEmpty() && acquirePermits()) {
+            Work work = null;
+            PartitionState state = null;
+            for (int i = 0; i < roundRobin.size() && work == null; i++) {
+                TopicPartition partition = roundRobin.pollFirst();
+                roundRobin.addLast(partition);
+                state = partitions.get(partition);
+                work = state == null ? null : state.lanes.next();
+            }
+            if (work == null) {
+                releasePermits();
+                return;
+            }
+            startInvocation(work, state);
+        }
+    }
+
+    private void startInvocation(Work work, PartitionState state) {
+        state.inFlight++;
+        work.attempts++;
+        workers.execute(() -> invoke(work));
+    }
+
+    /** On a virtual thread: one attempt, bounded by the timeout. */
     private void invoke(Work work) {
-        boolean succeeded = false;
+        Throwable error = null;
         try {
-            invoker.invoke(work.event(), 1).toCompletableFuture().join();
-            succeeded = true;
+            invoker.invoke(work.event, work.attempts).toCompletableFuture()
+                    .orTimeout(failures.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .join();
         } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            log.warn("{}: {}-{}@{} failed: {}", settings.functionName(), work.partition().topic(),
-                    work.partition().partition(), work.offset(), cause.toString());
+            Throwable cause = Failures.unwrap(e);
+            error = cause instanceof TimeoutException
+                    ? new TimeoutException("the invocation did not finish within " + failures.timeout()) : cause;
         } finally {
-            functionPermits.release();
-            processPermits.release();
-            completions.add(new Completion(work, succeeded));
-            // Wake a poll that may be waiting for new records while finished work frees lanes and offsets.
-            if (wakeupRequested.compareAndSet(false, true)) {
-                consumer.wakeup();
+            releasePermits();
+        }
+        report(new Completion(work, error == null ? Outcome.SUCCEEDED : Outcome.FAILED, error));
+    }
+
+    private void startDeadLetter(Work work, PartitionState state) {
+        state.inFlight++;
+        workers.execute(() -> {
+            try {
+                deadLetters.write(work);
+                report(new Completion(work, Outcome.DEAD_LETTERED, null));
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                report(new Completion(work, Outcome.DEAD_LETTER_FAILED, e));
             }
+        });
+    }
+
+    private void report(Completion completion) {
+        completions.add(completion);
+        // Wake a poll that may be waiting for new records while finished work frees lanes and offsets.
+        if (wakeupRequested.compareAndSet(false, true)) {
+            consumer.wakeup();
         }
     }
 
@@ -229,14 +286,69 @@ public final class ConsumerLoop implements Runnable {
     }
 
     private void apply(Completion completion) {
-        (completion.succeeded() ? counters.succeeded : counters.failed).increment();
         Work work = completion.work();
-        PartitionState state = partitions.get(work.partition());
+        PartitionState state = partitions.get(work.partition);
         if (state == null) {
             return; // finished after its partition was revoked: abandoned, the new owner runs it again
         }
-        state.lanes.done(work, work.event().key());
+        state.inFlight--;
+        switch (completion.outcome()) {
+            case SUCCEEDED -> {
+                counters.succeeded.increment();
+                finish(work, state);
+            }
+            case FAILED -> failed(work, state, completion.error());
+            case DEAD_LETTERED -> {
+                counters.deadLettered.increment();
+                finish(work, state);
+            }
+            case DEAD_LETTER_FAILED -> {
+                log.error("{}: writing {} to its dead-letter topic failed; it stays uncommitted and is tried again"
+                        + " in {}: {}", settings.functionName(), work, DEAD_LETTER_RETRY, completion.error().toString());
+                work.deadLetterPending = true;
+                retries.add(work, clock.millis() + DEAD_LETTER_RETRY.toMillis());
+            }
+        }
+    }
+
+    private void failed(Work work, PartitionState state, Throwable error) {
+        counters.failed.increment();
+        work.failed(error, clock.instant());
+        if (Failures.retryable(error) && failures.retry().allowsAnotherAttempt(work.attempts)) {
+            counters.retried.increment();
+            Duration backoff = failures.retry().backoff(work.attempts, Failures.retryAfter(error),
+                    () -> ThreadLocalRandom.current().nextDouble());
+            log.debug("{}: {} failed (attempt {}), retrying in {}: {}", settings.functionName(), work, work.attempts,
+                    backoff, error.toString());
+            retries.add(work, clock.millis() + backoff.toMillis());
+        } else {
+            log.warn("{}: {} failed after {} attempt(s), to the dead-letter topic: {}", settings.functionName(), work,
+                    work.attempts, error.toString());
+            startDeadLetter(work, state);
+        }
+    }
+
+    private void finish(Work work, PartitionState state) {
+        if (work.event != null) {
+            state.lanes.done(work, work.orderingKey());
+        }
         state.offsets.completed(work.offset());
+    }
+
+    private boolean acquirePermits() {
+        if (!functionPermits.tryAcquire()) {
+            return false;
+        }
+        if (!processPermits.tryAcquire()) {
+            functionPermits.release();
+            return false;
+        }
+        return true;
+    }
+
+    private void releasePermits() {
+        functionPermits.release();
+        processPermits.release();
     }
 
     /** Pauses a partition whose buffered work passed the bound and resumes it once half of that is left. */
@@ -244,13 +356,13 @@ public final class ConsumerLoop implements Runnable {
         List<TopicPartition> pause = new ArrayList<>();
         List<TopicPartition> resume = new ArrayList<>();
         long totalBuffered = 0;
-        long totalRunning = 0;
+        long totalInFlight = 0;
         for (Map.Entry<TopicPartition, PartitionState> entry : partitions.entrySet()) {
             TopicPartition partition = entry.getKey();
             PartitionState state = entry.getValue();
             int buffered = state.lanes.buffered();
             totalBuffered += buffered;
-            totalRunning += state.lanes.running();
+            totalInFlight += state.inFlight;
             if (!state.paused && buffered >= settings.maxBufferedPerPartition()) {
                 state.paused = true;
                 pause.add(partition);
@@ -260,7 +372,7 @@ public final class ConsumerLoop implements Runnable {
             }
         }
         counters.buffered = totalBuffered;
-        counters.inFlight = totalRunning;
+        counters.inFlight = totalInFlight;
         if (!pause.isEmpty()) {
             consumer.pause(pause);
         }
@@ -286,7 +398,9 @@ public final class ConsumerLoop implements Runnable {
             try {
                 consumer.commitSync(offsets);
             } catch (WakeupException e) {
-                // A finishing invocation woke the consumer for the poll; the wakeup is spent, so commit again.
+                // A finishing invocation woke the consumer for the poll; the wakeup is spent, so commit again,
+                // and let the next completion wake the poll again.
+                wakeupRequested.set(false);
                 consumer.commitSync(offsets);
             }
         } else {
@@ -301,7 +415,7 @@ public final class ConsumerLoop implements Runnable {
 
     /**
      * Lets the in-flight work of {@code which} finish within the drain timeout, applying completions as they
-     * come; queued work that has not started is dropped, for the next owner to read again.
+     * come; queued work and scheduled retries are dropped, for the next owner to read again.
      */
     private void drain(Collection<TopicPartition> which) {
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
@@ -311,11 +425,12 @@ public final class ConsumerLoop implements Runnable {
                 state.lanes.clearQueued();
             }
         }
-        while (running(which) > 0) {
+        retries.removeAll(which);
+        while (inFlight(which) > 0) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 log.warn("{}: {} invocations still running after {}; abandoned uncommitted", settings.functionName(),
-                        running(which), settings.drainTimeout());
+                        inFlight(which), settings.drainTimeout());
                 return;
             }
             try {
@@ -328,13 +443,14 @@ public final class ConsumerLoop implements Runnable {
                 return;
             }
         }
+        retries.removeAll(which);
     }
 
-    private int running(Collection<TopicPartition> which) {
+    private int inFlight(Collection<TopicPartition> which) {
         int count = 0;
         for (TopicPartition partition : which) {
             PartitionState state = partitions.get(partition);
-            count += state == null ? 0 : state.lanes.running();
+            count += state == null ? 0 : state.inFlight;
         }
         return count;
     }
@@ -373,6 +489,7 @@ public final class ConsumerLoop implements Runnable {
         private void forget(Collection<TopicPartition> gone) {
             gone.forEach(partitions::remove);
             roundRobin.removeAll(gone);
+            retries.removeAll(gone);
         }
     }
 }

@@ -10,6 +10,8 @@ final class Counters implements DispatcherStats {
     final LongAdder undecodable = new LongAdder();
     final LongAdder succeeded = new LongAdder();
     final LongAdder failed = new LongAdder();
+    final LongAdder retried = new LongAdder();
+    final LongAdder deadLettered = new LongAdder();
     volatile long buffered;
     volatile long inFlight;
 
@@ -34,6 +36,16 @@ final class Counters implements DispatcherStats {
     }
 
     @Override
+    public long retried() {
+        return retried.sum();
+    }
+
+    @Override
+    public long deadLettered() {
+        return deadLettered.sum();
+    }
+
+    @Override
     public long buffered() {
         return buffered;
     }
@@ -46,6 +58,7 @@ final class Counters implements DispatcherStats {
     @Override
     public String toString() {
         return "succeeded=" + succeeded() + " failed=" + failed() + " filtered=" + filtered() + " undecodable=" + undecodable()
+                + " retried=" + retried() + " deadLettered=" + deadLettered()
                 + " buffered=" + buffered + " inFlight=" + inFlight;
     }
 }

@@ -21,6 +21,7 @@ public final class InvocationContext implements Context {
     private final Optional<String> outputTopic;
     private final Logger logger;
     private final List<OutputWriter.Emitted> emitted = new CopyOnWriteArrayList<>();
+    private volatile boolean abandoned;
 
     public InvocationContext(String functionName, Instant deadline, Optional<String> outputTopic) {
         this.functionName = functionName;
@@ -32,6 +33,15 @@ public final class InvocationContext implements Context {
     /** The SDK's view of {@code event} with its decoded data. */
     public static <T> Event<T> event(KafkaEvent event, T data, int attempt) {
         return new RecordEvent<>(event, data, attempt);
+    }
+
+    /** Marks the invocation given up on (timed out): what it emits from now on is dropped. */
+    public void abandon() {
+        abandoned = true;
+    }
+
+    public boolean abandoned() {
+        return abandoned;
     }
 
     public List<OutputWriter.Emitted> emitted() {
@@ -66,6 +76,9 @@ public final class InvocationContext implements Context {
 
     @Override
     public void emit(String topic, Output output) {
+        if (abandoned) {
+            throw new IllegalStateException(functionName + " emitted after its invocation timed out");
+        }
         emitted.add(new OutputWriter.Emitted(Objects.requireNonNull(topic, "topic"), Objects.requireNonNull(output, "output")));
     }
 }

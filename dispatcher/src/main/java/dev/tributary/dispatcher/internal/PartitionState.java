@@ -7,6 +7,8 @@ final class PartitionState {
 
     final OffsetTracker offsets = new OffsetTracker();
     final LaneQueue<Work> lanes;
+    /** Invocations and dead-letter writes running now; a revoke waits for these, not for scheduled retries. */
+    int inFlight;
     long lastCommitted = -1;
     boolean paused;
 

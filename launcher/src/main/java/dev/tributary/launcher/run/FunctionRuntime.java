@@ -1,6 +1,7 @@
 package dev.tributary.launcher.run;
 
 import dev.tributary.dispatcher.DispatcherSettings;
+import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.dispatcher.FunctionDispatcher;
 import dev.tributary.dispatcher.InProcessInvoker;
 import dev.tributary.dispatcher.OrderingMode;
@@ -60,7 +61,8 @@ public final class FunctionRuntime implements AutoCloseable {
                 InProcessInvoker invoker = InProcessInvoker.open(new FunctionConfig(function.name(), function.config()),
                         instance, function.output().map(output -> output.topic()),
                         runtime.producer, clock, INVOCATION_TIMEOUT);
-                runtime.dispatchers.add(new FunctionDispatcher(dispatcherSettings(function, kafka), invoker,
+                runtime.dispatchers.add(new FunctionDispatcher(dispatcherSettings(function, kafka),
+                        FailureSettings.DEFAULT.withTimeout(INVOCATION_TIMEOUT), invoker, runtime.producer,
                         processPermits, clock).start());
             }
         } catch (Exception | Error e) {

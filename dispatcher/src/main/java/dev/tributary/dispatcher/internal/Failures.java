@@ -1,0 +1,42 @@
+package dev.tributary.dispatcher.internal;
+
+import dev.tributary.schemas.codec.DataCodecException;
+import dev.tributary.schemas.event.MalformedEventException;
+import dev.tributary.sdk.NonRetryableException;
+import dev.tributary.sdk.RetryableException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** The verdict on a failed invocation: whether another attempt may help, and how long the function asked to wait. */
+final class Failures {
+
+    private Failures() {
+    }
+
+    /** The error itself, without the wrappers futures put around it. */
+    static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /**
+     * Retrying cannot fix data that does not decode, nor a failure the function declared final; anything else
+     * (exceptions, timeouts, a downstream that is away) may go away on its own.
+     */
+    static boolean retryable(Throwable error) {
+        Throwable cause = unwrap(error);
+        return !(cause instanceof NonRetryableException
+                || cause instanceof DataCodecException
+                || cause instanceof MalformedEventException);
+    }
+
+    static Optional<Duration> retryAfter(Throwable error) {
+        return unwrap(error) instanceof RetryableException retryable ? retryable.retryAfter() : Optional.empty();
+    }
+}

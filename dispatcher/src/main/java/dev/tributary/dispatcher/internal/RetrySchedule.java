@@ -1,0 +1,38 @@
+package dev.tributary.dispatcher.internal;
+
+import java.util.Collection;
+import java.util.PriorityQueue;
+import org.apache.kafka.common.TopicPartition;
+
+/** Work waiting to be tried again, by the time it is due. Owned by the consumer thread. */
+final class RetrySchedule {
+
+    private record Entry(long dueMillis, Work work) {
+    }
+
+    private final PriorityQueue<Entry> entries = new PriorityQueue<>((a, b) -> Long.compare(a.dueMillis, b.dueMillis));
+
+    void add(Work work, long dueMillis) {
+        entries.add(new Entry(dueMillis, work));
+    }
+
+    /** The earliest work due at {@code nowMillis}, removed from the schedule; null when none is due. */
+    Work pollDue(long nowMillis) {
+        Entry first = entries.peek();
+        if (first == null || first.dueMillis > nowMillis) {
+            return null;
+        }
+        return entries.poll().work;
+    }
+
+    /** Milliseconds until the earliest entry is due, or {@code Long.MAX_VALUE} when nothing waits. */
+    long millisUntilNext(long nowMillis) {
+        Entry first = entries.peek();
+        return first == null ? Long.MAX_VALUE : Math.max(0, first.dueMillis - nowMillis);
+    }
+
+    /** Drops the work of partitions this process no longer owns: the new owner starts them afresh. */
+    void removeAll(Collection<TopicPartition> partitions) {
+        entries.removeIf(entry -> partitions.contains(entry.work.partition));
+    }
+}
