@@ -414,11 +414,46 @@ public final class ConsumerLoop implements Runnable {
     }
 
     /**
-     * Lets the in-flight work of {@code which} finish within the drain timeout, applying completions as they
-     * come; queued work and scheduled retries are dropped, for the next owner to read again.
+     * Lets the work of {@code which} that the commit is waiting for finish within the drain timeout: what is in
+     * flight, and what is queued below the highest offset already completed. Each such record finished moves the
+     * commit past completed work the next owner would otherwise do again; queued work above that offset is
+     * dropped at once, for the next owner to read. What is still unfinished at the deadline is abandoned
+     * uncommitted.
      */
     private void drain(Collection<TopicPartition> which) {
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        Map<TopicPartition, Long> watermarks = new HashMap<>();
+        for (TopicPartition partition : which) {
+            PartitionState state = partitions.get(partition);
+            if (state != null) {
+                long watermark = state.offsets.highestCompleted();
+                watermarks.put(partition, watermark);
+                state.lanes.removeQueued(work -> work.offset() > watermark);
+            }
+        }
+        retries.removeIf(work -> watermarks.containsKey(work.partition)
+                && work.offset() > watermarks.get(work.partition));
+        while (inFlight(which) > 0 || hasGapBelow(watermarks)) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                log.warn("{}: {} invocations still running after {}; abandoned uncommitted: {}", settings.functionName(),
+                        inFlight(which), settings.drainTimeout(), describe(which));
+                break;
+            }
+            startDueRetries();
+            startReadyWork();
+            try {
+                Completion completion = completions.poll(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(
+                        Math.max(1, retries.millisUntilNext(clock.millis())))), TimeUnit.NANOSECONDS);
+                if (completion != null) {
+                    apply(completion);
+                    applyCompletions();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         for (TopicPartition partition : which) {
             PartitionState state = partitions.get(partition);
             if (state != null) {
@@ -426,24 +461,36 @@ public final class ConsumerLoop implements Runnable {
             }
         }
         retries.removeAll(which);
-        while (inFlight(which) > 0) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                log.warn("{}: {} invocations still running after {}; abandoned uncommitted", settings.functionName(),
-                        inFlight(which), settings.drainTimeout());
-                return;
-            }
-            try {
-                Completion completion = completions.poll(remaining, TimeUnit.NANOSECONDS);
-                if (completion != null) {
-                    apply(completion);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+    }
+
+    private String describe(Collection<TopicPartition> which) {
+        StringBuilder text = new StringBuilder();
+        for (TopicPartition partition : which) {
+            PartitionState state = partitions.get(partition);
+            if (state != null) {
+                text.append(partition).append(" committable=").append(state.offsets.committable())
+                        .append(" highest=").append(state.offsets.highestCompleted())
+                        .append(" queued=").append(state.lanes.buffered())
+                        .append(" lanesRunning=").append(state.lanes.running())
+                        .append(" inFlight=").append(state.inFlight).append("; ");
             }
         }
-        retries.removeAll(which);
+        return text.toString();
+    }
+
+    /**
+     * Whether a record at or below its partition's watermark is still not done. The watermark is fixed when the
+     * drain starts: work above it was dropped, and it stays pending however far in-flight work moves the highest
+     * completed offset.
+     */
+    private boolean hasGapBelow(Map<TopicPartition, Long> watermarks) {
+        for (Map.Entry<TopicPartition, Long> entry : watermarks.entrySet()) {
+            PartitionState state = partitions.get(entry.getKey());
+            if (state != null && state.offsets.committable() <= entry.getValue()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int inFlight(Collection<TopicPartition> which) {

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The records of one partition waiting to run, in lanes: a lane runs one record at a time, in the order
@@ -94,6 +95,22 @@ final class LaneQueue<W> {
     /** Work handed out and not yet done. */
     int running() {
         return running;
+    }
+
+    /** Drops the queued (not started) work that {@code drop} selects, keeping the order of the rest. */
+    void removeQueued(Predicate<W> drop) {
+        int removed = 0;
+        for (Lane<W> lane : lanes.values()) {
+            int before = lane.queue.size();
+            lane.queue.removeIf(drop);
+            removed += before - lane.queue.size();
+        }
+        int before = unordered.size();
+        unordered.removeIf(drop);
+        removed += before - unordered.size();
+        lanes.values().removeIf(lane -> !lane.busy && lane.queue.isEmpty());
+        ready.removeIf(lane -> lane.queue.isEmpty());
+        buffered -= removed;
     }
 
     /** Drops every queued record that has not started; running ones stay until {@link #done}. */

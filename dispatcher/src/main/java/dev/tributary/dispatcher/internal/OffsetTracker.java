@@ -16,6 +16,7 @@ final class OffsetTracker {
     private final Deque<Long> pending = new ArrayDeque<>();
     private final Set<Long> completedOutOfOrder = new HashSet<>();
     private long nextOffset = -1;
+    private long highestCompleted = -1;
 
     /** Notes a record handed out for processing. Offsets must increase. */
     void received(long offset) {
@@ -28,6 +29,7 @@ final class OffsetTracker {
 
     /** Notes a record done (processed, filtered out or dead-lettered). */
     void completed(long offset) {
+        highestCompleted = Math.max(highestCompleted, offset);
         if (!pending.isEmpty() && pending.peekFirst() == offset) {
             pending.removeFirst();
             while (!pending.isEmpty() && completedOutOfOrder.remove(pending.peekFirst())) {
@@ -41,6 +43,11 @@ final class OffsetTracker {
     /** The offset to commit (the next record to read after a restart), or -1 before the first record. */
     long committable() {
         return pending.isEmpty() ? nextOffset : pending.peekFirst();
+    }
+
+    /** The highest offset completed so far, or -1. */
+    long highestCompleted() {
+        return highestCompleted;
     }
 
     /** Records received and not yet complete. */

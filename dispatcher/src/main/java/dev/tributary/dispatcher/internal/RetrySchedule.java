@@ -2,6 +2,7 @@ package dev.tributary.dispatcher.internal;
 
 import java.util.Collection;
 import java.util.PriorityQueue;
+import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 
 /** Work waiting to be tried again, by the time it is due. Owned by the consumer thread. */
@@ -29,6 +30,11 @@ final class RetrySchedule {
     long millisUntilNext(long nowMillis) {
         Entry first = entries.peek();
         return first == null ? Long.MAX_VALUE : Math.max(0, first.dueMillis - nowMillis);
+    }
+
+    /** Drops the work that {@code drop} selects. */
+    void removeIf(Predicate<Work> drop) {
+        entries.removeIf(entry -> drop.test(entry.work));
     }
 
     /** Drops the work of partitions this process no longer owns: the new owner starts them afresh. */

@@ -88,6 +88,23 @@ class LaneQueueTest {
     }
 
     @Test
+    void removingQueuedWorkKeepsTheOrderOfWhatRemains() {
+        Item a1 = Item.of("a1", "a");
+        Item a2 = Item.of("a2", "a");
+        Item a3 = Item.of("a3", "a");
+        Item b1 = Item.of("b1", "b");
+        LaneQueue<Item> queue = queue(OrderingMode.KEY, a1, a2, a3, b1);
+        assertThat(queue.next()).isEqualTo(a1);
+
+        queue.removeQueued(item -> item.name().equals("a2") || item.name().equals("b1"));
+
+        assertThat(queue.buffered()).isEqualTo(1);
+        assertThat(drainReady(queue)).isEmpty();
+        queue.done(a1, a1.key());
+        assertThat(drainReady(queue)).containsExactly("a3");
+    }
+
+    @Test
     void clearingDropsQueuedWorkButKeepsRunningWorkUntilDone() {
         Item a1 = Item.of("a1", "a");
         LaneQueue<Item> queue = queue(OrderingMode.KEY, a1, Item.of("a2", "a"), Item.of("b1", "b"));

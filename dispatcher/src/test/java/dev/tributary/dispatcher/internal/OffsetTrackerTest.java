@@ -74,6 +74,18 @@ class OffsetTrackerTest {
     }
 
     @Test
+    void theHighestCompletedOffsetIsTrackedWhateverTheOrder() {
+        assertThat(tracker.highestCompleted()).isEqualTo(-1);
+        for (long offset = 0; offset < 4; offset++) {
+            tracker.received(offset);
+        }
+        tracker.completed(2);
+        tracker.completed(0);
+        assertThat(tracker.highestCompleted()).isEqualTo(2);
+        assertThat(tracker.committable()).isEqualTo(1);
+    }
+
+    @Test
     void offsetsMustIncrease() {
         tracker.received(3);
         assertThatThrownBy(() -> tracker.received(2)).isInstanceOf(IllegalArgumentException.class);
