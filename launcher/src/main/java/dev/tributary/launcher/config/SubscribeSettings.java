@@ -1,5 +1,6 @@
 package dev.tributary.launcher.config;
 
+import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.dispatcher.OrderingMode;
 import dev.tributary.schemas.filter.EventFilter;
 import java.util.Objects;
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param concurrency the most invocations of this function in flight at once in this process
  * @param startFrom   where a new consumer group starts
  * @param group       the Kafka consumer group, shared by every process that runs the function
+ * @param failures    timeout, retries and dead-letter topic
  */
 public record SubscribeSettings(TopicSelection topics, EventFilter filter, OrderingMode ordering, int concurrency,
-        StartFrom startFrom, String group) {
+        StartFrom startFrom, String group, FailureSettings failures) {
 
     public SubscribeSettings {
         Objects.requireNonNull(topics, "topics");
@@ -23,6 +25,7 @@ public record SubscribeSettings(TopicSelection topics, EventFilter filter, Order
         Objects.requireNonNull(ordering, "ordering");
         Objects.requireNonNull(startFrom, "startFrom");
         Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(failures, "failures");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }

@@ -33,7 +33,6 @@ public final class FunctionRuntime implements AutoCloseable {
 
     /** The most invocations in flight in this process, over all functions. */
     static final int PROCESS_CONCURRENCY = 1_024;
-    static final Duration INVOCATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final List<FunctionDispatcher> dispatchers = new ArrayList<>();
@@ -58,12 +57,12 @@ public final class FunctionRuntime implements AutoCloseable {
         try {
             for (FunctionSettings function : config.functions()) {
                 FunctionLifecycle instance = loader.instantiate(function);
+                FailureSettings failures = function.subscribe().failures();
                 InProcessInvoker invoker = InProcessInvoker.open(new FunctionConfig(function.name(), function.config()),
                         instance, function.output().map(output -> output.topic()),
-                        runtime.producer, clock, INVOCATION_TIMEOUT);
-                runtime.dispatchers.add(new FunctionDispatcher(dispatcherSettings(function, kafka),
-                        FailureSettings.DEFAULT.withTimeout(INVOCATION_TIMEOUT), invoker, runtime.producer,
-                        processPermits, clock).start());
+                        runtime.producer, clock, failures.timeout());
+                runtime.dispatchers.add(new FunctionDispatcher(dispatcherSettings(function, kafka), failures, invoker,
+                        runtime.producer, processPermits, clock).start());
             }
         } catch (Exception | Error e) {
             runtime.close();

@@ -1,12 +1,15 @@
 package dev.tributary.launcher.config;
 
-import dev.tributary.dispatcher.OrderingMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.tributary.dispatcher.FailureSettings;
+import dev.tributary.dispatcher.OrderingMode;
+import dev.tributary.dispatcher.RetryPolicy;
 import dev.tributary.schemas.filter.EventFilter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,14 +41,17 @@ class ConfigLoaderTest {
                                 new EventFilter.All(List.of(
                                         new EventFilter.Prefix("type", "com.example."),
                                         new EventFilter.Not(new EventFilter.Suffix("source", "/test")))),
-                                OrderingMode.PARTITION, 64, StartFrom.EARLIEST, "my-group"),
+                                OrderingMode.PARTITION, 64, StartFrom.EARLIEST, "my-group",
+                                new FailureSettings(Duration.ofSeconds(5), new RetryPolicy(10, Duration.ofMillis(50),
+                                        Duration.ofMinutes(2), 1.5, 0.0), Optional.of("forward-dead-letters"))),
                         Optional.of(new OutputSettings("out"))),
                 new FunctionSettings("iot-ingest", "dev.tributary.examples.IotIngest", Optional.empty(), Map.of(),
                         new SubscribeSettings(new TopicSelection.Matching(Pattern.compile("iot\\..*")),
                                 new EventFilter.Any(List.of(
                                         new EventFilter.Exact("subject", "thermostat"),
                                         new EventFilter.Exact("subject", "meter"))),
-                                OrderingMode.UNORDERED, 16, StartFrom.LATEST, "tributary.iot-ingest"),
+                                OrderingMode.UNORDERED, 16, StartFrom.LATEST, "tributary.iot-ingest",
+                                FailureSettings.DEFAULT),
                         Optional.empty()));
     }
 
@@ -68,7 +74,32 @@ class ConfigLoaderTest {
         assertThat(function.config()).isEmpty();
         assertThat(function.output()).isEmpty();
         assertThat(function.subscribe()).isEqualTo(new SubscribeSettings(new TopicSelection.Listed(List.of("in")),
-                EventFilter.ALL, OrderingMode.KEY, 16, StartFrom.LATEST, "tributary.forward"));
+                EventFilter.ALL, OrderingMode.KEY, 16, StartFrom.LATEST, "tributary.forward", FailureSettings.DEFAULT));
+    }
+
+    @Test
+    void failureSettingsAreCheckedWithTheirUnitsAndRanges() {
+        String yaml = """
+                functions:
+                  - name: f
+                    handler: com.example.F
+                    subscribe:
+                      topics: [in]
+                      timeout: 30 seconds
+                      retry:
+                        initialBackoff: 1m
+                        maxBackoff: 10s
+                        jitter: 2
+                """;
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> ConfigLoader.parse("t.yaml", yaml, Path.of("."), NO_ENV));
+
+        assertThat(e.errors()).extracting(ConfigError::toString).containsExactly(
+                "t.yaml:6: functions[0].subscribe.timeout: '30 seconds' is not a duration: use a number and ms, s, m"
+                        + " or h, from 1ms to 1h, such as 30s",
+                "t.yaml:9: functions[0].subscribe.retry.maxBackoff: initialBackoff 1m is longer than maxBackoff 10s;"
+                        + " the first wait cannot exceed the longest",
+                "t.yaml:10: functions[0].subscribe.retry.jitter: '2' is not a number between 0 and 1");
     }
 
     @Test

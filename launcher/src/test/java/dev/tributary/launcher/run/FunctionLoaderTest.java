@@ -3,6 +3,7 @@ package dev.tributary.launcher.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.dispatcher.OrderingMode;
 import dev.tributary.launcher.config.FunctionSettings;
 import dev.tributary.launcher.config.StartFrom;
@@ -60,7 +61,7 @@ class FunctionLoaderTest {
     private static FunctionSettings function(String name, String handler, Optional<Path> jar) {
         return new FunctionSettings(name, handler, jar, Map.of(), new SubscribeSettings(
                 new TopicSelection.Listed(List.of("in")), EventFilter.ALL, OrderingMode.KEY, 1, StartFrom.LATEST,
-                "tributary." + name), Optional.empty());
+                "tributary." + name, FailureSettings.DEFAULT), Optional.empty());
     }
 
     /** A jar with fn.Handler (a function) and fn.Helper, a dependency whose text differs from jar to jar. */

@@ -2,7 +2,9 @@ package dev.tributary.launcher.config.internal;
 
 import dev.tributary.launcher.config.FunctionSettings;
 import dev.tributary.launcher.config.KafkaSettings;
+import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.dispatcher.OrderingMode;
+import dev.tributary.dispatcher.RetryPolicy;
 import dev.tributary.launcher.config.OutputSettings;
 import dev.tributary.launcher.config.RegistrySettings;
 import dev.tributary.launcher.config.StartFrom;
@@ -12,6 +14,7 @@ import dev.tributary.launcher.config.TributaryConfig;
 import dev.tributary.schemas.filter.EventFilter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +73,42 @@ public final class ConfigSchema {
                     + " records written from now on.");
     static final Setting<String> GROUP = Setting.withComputedDefault("group", Types.string(), defaultGroup("<name>"),
             "The Kafka consumer group, shared by every process that runs the function.");
+    static final Setting<Duration> TIMEOUT = Setting.withDefault("timeout",
+            Types.duration(Duration.ofMillis(1), Duration.ofHours(1)), FailureSettings.DEFAULT.timeout(),
+            "How long one invocation may run; a late one is abandoned, its outputs dropped, and retried.");
+    static final Setting<String> DEAD_LETTER_TOPIC = Setting.optional("deadLetterTopic", TOPIC_NAME,
+            "Where records go after the last attempt, at once when not retryable, or when they are not valid events."
+                    + " Default `<source topic>.<function>.dlt`, created with the source's partition count.");
+
+    // functions[].subscribe.retry
+
+    static final Setting<Integer> MAX_ATTEMPTS = Setting.withDefault("maxAttempts", Types.integer(1, 1_000),
+            RetryPolicy.DEFAULT.maxAttempts(), "Attempts in all, the first included; 1 means no retry.");
+    static final Setting<Duration> INITIAL_BACKOFF = Setting.withDefault("initialBackoff",
+            Types.duration(Duration.ZERO, Duration.ofHours(1)), RetryPolicy.DEFAULT.initialBackoff(),
+            "The wait after the first failure.");
+    static final Setting<Duration> MAX_BACKOFF = Setting.withDefault("maxBackoff",
+            Types.duration(Duration.ZERO, Duration.ofHours(1)), RetryPolicy.DEFAULT.maxBackoff(),
+            "The longest wait between attempts.");
+    static final Setting<Double> MULTIPLIER = Setting.withDefault("multiplier", Types.decimal(1, 10),
+            RetryPolicy.DEFAULT.multiplier(), "How much longer each wait is than the one before.");
+    static final Setting<Double> JITTER = Setting.withDefault("jitter", Types.decimal(0, 1),
+            RetryPolicy.DEFAULT.jitter(), "The largest fraction taken off a wait at random, so that keys that"
+                    + " failed together do not retry together.");
+    static final Section<RetryPolicy> RETRY = Section.of("retry policy",
+            "How a retryable failure (an exception, a timeout) is retried, in place: only its key waits in `key`"
+                    + " mode, its partition in `partition` mode.",
+            values -> new RetryPolicy(values.get(MAX_ATTEMPTS), values.get(INITIAL_BACKOFF), values.get(MAX_BACKOFF),
+                    values.get(MULTIPLIER), values.get(JITTER)),
+            MAX_ATTEMPTS, INITIAL_BACKOFF, MAX_BACKOFF, MULTIPLIER, JITTER)
+            .checkedBy(ConfigSchema::checkBackoffs);
+    static final Setting<RetryPolicy> RETRY_SETTING = Setting.withDefault("retry", RETRY, RETRY.defaults(), RETRY.doc());
+
     /** Builds to its values: the default group needs the function's name, one level up. */
     static final Section<Values> SUBSCRIBE = Section.of("subscription", "What a function consumes and how.",
             values -> values,
-            TOPICS, PATTERN, FILTER, ORDERING, CONCURRENCY, START_FROM, GROUP)
+            TOPICS, PATTERN, FILTER, ORDERING, CONCURRENCY, START_FROM, GROUP, TIMEOUT, RETRY_SETTING,
+            DEAD_LETTER_TOPIC)
             .checkedBy(ConfigSchema::checkTopicsOrPattern);
 
     // functions[].output
@@ -132,7 +167,8 @@ public final class ConfigSchema {
                 .orElseGet(() -> new TopicSelection.Matching(subscribe.get(PATTERN)));
         return new SubscribeSettings(topics, subscribe.get(FILTER), subscribe.get(ORDERING),
                 subscribe.get(CONCURRENCY), subscribe.get(START_FROM),
-                subscribe.find(GROUP).orElse(defaultGroup(functionName)));
+                subscribe.find(GROUP).orElse(defaultGroup(functionName)),
+                new FailureSettings(subscribe.get(TIMEOUT), subscribe.get(RETRY_SETTING), subscribe.find(DEAD_LETTER_TOPIC)));
     }
 
     private static String defaultGroup(String functionName) {
@@ -148,6 +184,18 @@ public final class ConfigSchema {
             context.error(subscribe.at(PATTERN), "set topics or pattern, not both");
         } else if (!topics && !pattern) {
             context.error(subscribe.at(), "set topics (a list of topic names) or pattern (a regular expression)");
+        }
+    }
+
+    private static void checkBackoffs(Values retry, ReadContext context) {
+        if (retry.isSet(INITIAL_BACKOFF) || retry.isSet(MAX_BACKOFF)) {
+            Duration initial = retry.find(INITIAL_BACKOFF).orElse(RetryPolicy.DEFAULT.initialBackoff());
+            Duration max = retry.find(MAX_BACKOFF).orElse(RetryPolicy.DEFAULT.maxBackoff());
+            if (initial.compareTo(max) > 0) {
+                context.error(retry.at(retry.isSet(MAX_BACKOFF) ? MAX_BACKOFF : INITIAL_BACKOFF),
+                        "initialBackoff " + Types.format(initial) + " is longer than maxBackoff " + Types.format(max)
+                                + "; the first wait cannot exceed the longest");
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -57,6 +58,68 @@ public final class Types {
             }
             return value;
         });
+    }
+
+    /** A decimal number between {@code min} and {@code max}, inclusive. */
+    public static ValueType<Double> decimal(double min, double max) {
+        String problem = "is not a number between " + trim(min) + " and " + trim(max);
+        return new Scalar<>("number", trim(min) + ".." + trim(max), text -> {
+            double value;
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(problem);
+            }
+            if (!(value >= min && value <= max)) {
+                throw new IllegalArgumentException(problem);
+            }
+            return value;
+        }, Types::trim);
+    }
+
+    /**
+     * A duration written as a whole number and a unit, {@code ms}, {@code s}, {@code m} or {@code h}
+     * ({@code 250ms}, {@code 30s}), between {@code min} and {@code max}.
+     */
+    public static ValueType<Duration> duration(Duration min, Duration max) {
+        String allowed = "a number and ms, s, m or h, from " + format(min) + " to " + format(max);
+        return new Scalar<>("duration", allowed, text -> {
+            Matcher matcher = DURATION.matcher(text);
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException("is not a duration: use " + allowed + ", such as 30s");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            Duration value = switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new IllegalArgumentException("is not between " + format(min) + " and " + format(max));
+            }
+            return value;
+        }, Types::format);
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+
+    static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 3_600_000 == 0 && millis > 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis % 60_000 == 0 && millis > 0) {
+            return millis / 60_000 + "m";
+        }
+        if (millis % 1_000 == 0 && millis > 0) {
+            return millis / 1_000 + "s";
+        }
+        return millis + "ms";
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     /** One of an enum's constants, written in lower case. */
