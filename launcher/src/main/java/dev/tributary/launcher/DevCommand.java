@@ -134,7 +134,7 @@ final class DevCommand implements Callable<Integer> {
         config.flatMap(TributaryConfig::registry)
                 .ifPresent(registry -> out.println("  Schema registry          " + registry.url() + " (from the config)"));
         config.ifPresent(c -> c.functions().forEach(function -> out.println("  Function                 "
-                + function.name() + " (" + function.handler() + ")" + function.output()
+                + function.name() + " (" + function.code() + ")" + function.output()
                         .map(output -> " -> " + output.topic()).orElse(""))));
         out.println();
         out.println("Press Ctrl-C to stop.");

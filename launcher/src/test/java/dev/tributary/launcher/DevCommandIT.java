@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.tributary.embedded.Ports;
 import dev.tributary.testkit.KafkaTestClients;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -92,6 +97,55 @@ class DevCommandIT {
                             .containsExactly(tuple("k1", "HELLO"), tuple("k1", "WORLD")));
             stopsCleanlyOn(dev, "TERM");
         }
+    }
+
+    @Test
+    void aFunctionBehindAUrlGetsEveryEventInKeyOrderAndItsRejectionsGoToTheDeadLetterTopic() throws Exception {
+        Map<String, List<String>> received = new ConcurrentHashMap<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/fn", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String key = exchange.getRequestHeaders().getFirst("ce-partitionkey");
+            received.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(body);
+            exchange.sendResponseHeaders(body.startsWith("bad") ? 400 : 204, -1);
+            exchange.close();
+        });
+        server.start();
+        Path config = dataDir.resolve("tributary.yaml");
+        Files.writeString(config, """
+                functions:
+                  - name: remote
+                    url: http://127.0.0.1:%d/fn
+                    subscribe:
+                      topics: [readings]
+                      startFrom: earliest
+                """.formatted(server.getAddress().getPort()));
+        int port = Ports.freePort();
+        String bootstrap = "127.0.0.1:" + port;
+        try (LauncherProcess dev = startDev("--kafka-port", String.valueOf(port), "--no-registry",
+                "--config", config.toString())) {
+            try (KafkaProducer<String, String> producer = KafkaTestClients.durableProducer(bootstrap)) {
+                for (int i = 0; i < 200; i++) {
+                    producer.send(new ProducerRecord<>("readings", "device-" + i % 10, (i == 42 ? "bad-" : "") + i));
+                }
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    received.values().stream().mapToInt(List::size).sum() == 200);
+            List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                deadLetters.clear();
+                deadLetters.addAll(KafkaTestClients.readTopic(bootstrap, "readings.remote.dlt", Duration.ofSeconds(10)));
+                return deadLetters.size() == 1;
+            });
+            assertThat(deadLetters.getFirst().value()).isEqualTo("bad-42");
+            assertThat(new String(deadLetters.getFirst().headers().lastHeader("tributary.dlt.error.message").value(),
+                    StandardCharsets.UTF_8)).contains("400");
+            stopsCleanlyOn(dev, "TERM");
+        } finally {
+            server.stop(0);
+        }
+        received.forEach((key, bodies) -> assertThat(bodies.stream()
+                .map(body -> Integer.parseInt(body.replace("bad-", ""))).toList()).as(key).isSorted());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.tributary.launcher.run;
 
-import dev.tributary.launcher.config.FunctionSettings;
+import dev.tributary.launcher.config.FunctionCode;
 import dev.tributary.sdk.FunctionLifecycle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,18 +17,18 @@ import java.nio.file.Path;
  */
 final class FunctionLoader {
 
-    FunctionLifecycle instantiate(FunctionSettings function) throws ReflectiveOperationException {
-        ClassLoader loader = function.jar().map(jar -> loaderFor(function.name(), jar))
+    FunctionLifecycle instantiate(String functionName, FunctionCode.InProcess code) throws ReflectiveOperationException {
+        ClassLoader loader = code.jar().map(jar -> loaderFor(functionName, jar))
                 .orElse(FunctionLoader.class.getClassLoader());
         Class<?> type;
         try {
-            type = Class.forName(function.handler(), true, loader);
+            type = Class.forName(code.handler(), true, loader);
         } catch (ClassNotFoundException e) {
-            throw new ClassNotFoundException("functions[" + function.name() + "].handler: class " + function.handler()
-                    + " is not on the classpath" + function.jar().map(jar -> " nor in " + jar).orElse(""), e);
+            throw new ClassNotFoundException("functions[" + functionName + "].handler: class " + code.handler()
+                    + " is not on the classpath" + code.jar().map(jar -> " nor in " + jar).orElse(""), e);
         }
         if (!FunctionLifecycle.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException("functions[" + function.name() + "].handler: " + function.handler()
+            throw new IllegalArgumentException("functions[" + functionName + "].handler: " + code.handler()
                     + " does not implement EventFunction or AsyncEventFunction");
         }
         return (FunctionLifecycle) type.getDeclaredConstructor().newInstance();

@@ -3,14 +3,18 @@ package dev.tributary.launcher.run;
 import dev.tributary.dispatcher.DispatcherSettings;
 import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.dispatcher.FunctionDispatcher;
+import dev.tributary.dispatcher.FunctionInvoker;
 import dev.tributary.dispatcher.InProcessInvoker;
+import dev.tributary.dispatcher.http.HttpFunctionInvoker;
+import dev.tributary.launcher.config.FunctionCode;
+import dev.tributary.launcher.config.OutputSettings;
 import dev.tributary.dispatcher.OrderingMode;
 import dev.tributary.launcher.config.FunctionSettings;
 import dev.tributary.launcher.config.SubscribeSettings;
 import dev.tributary.launcher.config.TopicSelection;
 import dev.tributary.launcher.config.TributaryConfig;
 import dev.tributary.sdk.FunctionConfig;
-import dev.tributary.sdk.FunctionLifecycle;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,11 +60,8 @@ public final class FunctionRuntime implements AutoCloseable {
         FunctionLoader loader = new FunctionLoader();
         try {
             for (FunctionSettings function : config.functions()) {
-                FunctionLifecycle instance = loader.instantiate(function);
                 FailureSettings failures = function.subscribe().failures();
-                InProcessInvoker invoker = InProcessInvoker.open(new FunctionConfig(function.name(), function.config()),
-                        instance, function.output().map(output -> output.topic()),
-                        runtime.producer, clock, failures.timeout());
+                FunctionInvoker invoker = invoker(function, loader, runtime.producer, clock);
                 runtime.dispatchers.add(new FunctionDispatcher(dispatcherSettings(function, kafka), failures, invoker,
                         runtime.producer, processPermits, clock).start());
             }
@@ -69,6 +70,20 @@ public final class FunctionRuntime implements AutoCloseable {
             throw e;
         }
         return runtime;
+    }
+
+    private static FunctionInvoker invoker(FunctionSettings function, FunctionLoader loader,
+                                           KafkaProducer<byte[], byte[]> producer, Clock clock) throws Exception {
+        Optional<String> outputTopic = function.output().map(OutputSettings::topic);
+        Duration timeout = function.subscribe().failures().timeout();
+        return switch (function.code()) {
+            case FunctionCode.InProcess inProcess -> InProcessInvoker.open(
+                    new FunctionConfig(function.name(), function.config()), loader.instantiate(function.name(), inProcess),
+                    outputTopic, producer, clock, timeout);
+            case FunctionCode.Remote remote -> HttpFunctionInvoker.create(function.name(), remote.url(), outputTopic,
+                    producer, timeout, function.subscribe().concurrency(),
+                    remote.signingSecret().map(secret -> secret.getBytes(StandardCharsets.UTF_8)), clock);
+        };
     }
 
     public List<FunctionDispatcher> dispatchers() {

@@ -33,8 +33,8 @@ class ConfigLoaderTest {
                         + " username=\"app\" password=\"s3cret\";")));
         assertThat(config.registry()).contains(new RegistrySettings(URI.create("https://registry.example.com/apis/ccompat/v7")));
         assertThat(config.functions()).containsExactly(
-                new FunctionSettings("forward", "dev.tributary.examples.Forward",
-                        Optional.of(EXAMPLES.toAbsolutePath().resolve("lib/functions.jar")),
+                new FunctionSettings("forward", new FunctionCode.InProcess("dev.tributary.examples.Forward",
+                        Optional.of(EXAMPLES.toAbsolutePath().resolve("lib/functions.jar"))),
                         Map.of("greeting", "hello", "retries", 3, "ratio", 0.5, "enabled", true,
                                 "tags", List.of("a", "b"), "nested", Map.of("key", "value")),
                         new SubscribeSettings(new TopicSelection.Listed(List.of("in", "other-in")),
@@ -45,7 +45,8 @@ class ConfigLoaderTest {
                                 new FailureSettings(Duration.ofSeconds(5), new RetryPolicy(10, Duration.ofMillis(50),
                                         Duration.ofMinutes(2), 1.5, 0.0), Optional.of("forward-dead-letters"))),
                         Optional.of(new OutputSettings("out"))),
-                new FunctionSettings("iot-ingest", "dev.tributary.examples.IotIngest", Optional.empty(), Map.of(),
+                new FunctionSettings("iot-ingest", new FunctionCode.InProcess("dev.tributary.examples.IotIngest",
+                        Optional.empty()), Map.of(),
                         new SubscribeSettings(new TopicSelection.Matching(Pattern.compile("iot\\..*")),
                                 new EventFilter.Any(List.of(
                                         new EventFilter.Exact("subject", "thermostat"),
@@ -70,7 +71,7 @@ class ConfigLoaderTest {
         assertThat(config.kafka()).isEqualTo(new KafkaSettings(Optional.empty(), Map.of()));
         assertThat(config.registry()).isEmpty();
         FunctionSettings function = config.functions().getFirst();
-        assertThat(function.jar()).isEmpty();
+        assertThat(function.code()).isEqualTo(new FunctionCode.InProcess("dev.tributary.examples.Forward", Optional.empty()));
         assertThat(function.config()).isEmpty();
         assertThat(function.output()).isEmpty();
         assertThat(function.subscribe()).isEqualTo(new SubscribeSettings(new TopicSelection.Listed(List.of("in")),
@@ -100,6 +101,43 @@ class ConfigLoaderTest {
                 "t.yaml:9: functions[0].subscribe.retry.maxBackoff: initialBackoff 1m is longer than maxBackoff 10s;"
                         + " the first wait cannot exceed the longest",
                 "t.yaml:10: functions[0].subscribe.retry.jitter: '2' is not a number between 0 and 1");
+    }
+
+    @Test
+    void aFunctionBehindAUrlTakesItsSigningSecretFromTheEnvironment() throws ConfigException {
+        String yaml = """
+                functions:
+                  - name: remote
+                    url: http://127.0.0.1:8000/fn
+                    signingSecret: ${env:FN_SECRET}
+                    subscribe:
+                      topics: [in]
+                """;
+        TributaryConfig config = ConfigLoader.parse("t.yaml", yaml, Path.of("."), Map.of("FN_SECRET", "s3cret")::get);
+
+        assertThat(config.functions().getFirst().code()).isEqualTo(
+                new FunctionCode.Remote(URI.create("http://127.0.0.1:8000/fn"), Optional.of("s3cret")));
+    }
+
+    @Test
+    void aFunctionNeedsExactlyOneOfHandlerAndUrl() {
+        String yaml = """
+                functions:
+                  - name: both
+                    handler: com.example.F
+                    url: http://127.0.0.1:8000/fn
+                    subscribe: { topics: [in] }
+                  - name: neither
+                    jar: lib/f.jar
+                    subscribe: { topics: [in] }
+                """;
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> ConfigLoader.parse("t.yaml", yaml, Path.of("."), NO_ENV));
+
+        assertThat(e.errors()).extracting(ConfigError::toString).containsExactly(
+                "t.yaml:4: functions[0].url: set handler or url, not both",
+                "t.yaml:6: functions[1]: set handler (a Java class written with the SDK) or url (a function behind HTTP)",
+                "t.yaml:7: functions[1].jar: jar goes with handler; a function behind a url has no jar");
     }
 
     @Test
@@ -135,7 +173,7 @@ class ConfigLoaderTest {
                 file + ":8: functions[0].subscrbe: unknown setting; did you mean subscribe?",
                 file + ":10: functions[1].name: 'Enrich' is not a valid function name: use lower-case letters, digits"
                         + " and '-', starting with a letter or digit",
-                file + ":10: functions[1].handler: required setting is missing",
+                file + ":10: functions[1]: set handler (a Java class written with the SDK) or url (a function behind HTTP)",
                 file + ":13: functions[1].subscribe.pattern: 'iot\\.(' is not a valid Java regular expression:"
                         + " Unclosed group near index 6",
                 file + ":13: functions[1].subscribe.pattern: set topics or pattern, not both",
@@ -181,8 +219,8 @@ class ConfigLoaderTest {
 
     @Test
     void aRequiredSettingWithNoValueIsAnError() {
-        assertThat(errors(function("subscribe: { topics: [in] }").replace("handler: dev.tributary.examples.Forward", "handler:")))
-                .containsExactly("tributary.yaml:3: functions[0].handler: required setting has no value");
+        assertThat(errors(function("subscribe: { topics: [in] }").replace("name: forward", "name:")))
+                .containsExactly("tributary.yaml:2: functions[0].name: required setting has no value");
     }
 
     @Test
@@ -349,7 +387,9 @@ class ConfigLoaderTest {
     void aJarIsRelativeToTheFolderOfTheConfigurationFile(@TempDir Path dir) throws Exception {
         Path file = java.nio.file.Files.writeString(dir.resolve("tributary.yaml"), function("jar: ../lib/f.jar\n    subscribe: { topics: [in] }"));
 
-        assertThat(ConfigLoader.load(file, NO_ENV).functions().getFirst().jar()).contains(dir.getParent().resolve("lib/f.jar"));
+        assertThat(ConfigLoader.load(file, NO_ENV).functions().getFirst().code())
+                .isEqualTo(new FunctionCode.InProcess("dev.tributary.examples.Forward",
+                        Optional.of(dir.getParent().resolve("lib/f.jar"))));
     }
 
     @Test

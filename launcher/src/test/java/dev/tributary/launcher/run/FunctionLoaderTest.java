@@ -3,19 +3,11 @@ package dev.tributary.launcher.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tributary.dispatcher.FailureSettings;
-import dev.tributary.dispatcher.OrderingMode;
-import dev.tributary.launcher.config.FunctionSettings;
-import dev.tributary.launcher.config.StartFrom;
-import dev.tributary.launcher.config.SubscribeSettings;
-import dev.tributary.launcher.config.TopicSelection;
-import dev.tributary.schemas.filter.EventFilter;
+import dev.tributary.launcher.config.FunctionCode;
 import dev.tributary.sdk.FunctionLifecycle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -36,8 +28,8 @@ class FunctionLoaderTest {
         Path first = functionJar("first", "one");
         Path second = functionJar("second", "two");
 
-        FunctionLifecycle a = loader.instantiate(function("a", "fn.Handler", Optional.of(first)));
-        FunctionLifecycle b = loader.instantiate(function("b", "fn.Handler", Optional.of(second)));
+        FunctionLifecycle a = loader.instantiate("a", new FunctionCode.InProcess("fn.Handler", Optional.of(first)));
+        FunctionLifecycle b = loader.instantiate("b", new FunctionCode.InProcess("fn.Handler", Optional.of(second)));
 
         assertThat(a.toString()).isEqualTo("one");
         assertThat(b.toString()).isEqualTo("two");
@@ -46,22 +38,16 @@ class FunctionLoaderTest {
 
     @Test
     void aMissingClassNamesTheSettingAndWhereItLooked() {
-        assertThatThrownBy(() -> loader.instantiate(function("f", "com.example.Missing", Optional.empty())))
+        assertThatThrownBy(() -> loader.instantiate("f", new FunctionCode.InProcess("com.example.Missing", Optional.empty())))
                 .isInstanceOf(ClassNotFoundException.class)
                 .hasMessage("functions[f].handler: class com.example.Missing is not on the classpath");
     }
 
     @Test
     void aClassThatIsNotAFunctionIsRejected() {
-        assertThatThrownBy(() -> loader.instantiate(function("f", "java.lang.Object", Optional.empty())))
+        assertThatThrownBy(() -> loader.instantiate("f", new FunctionCode.InProcess("java.lang.Object", Optional.empty())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not implement EventFunction or AsyncEventFunction");
-    }
-
-    private static FunctionSettings function(String name, String handler, Optional<Path> jar) {
-        return new FunctionSettings(name, handler, jar, Map.of(), new SubscribeSettings(
-                new TopicSelection.Listed(List.of("in")), EventFilter.ALL, OrderingMode.KEY, 1, StartFrom.LATEST,
-                "tributary." + name, FailureSettings.DEFAULT), Optional.empty());
     }
 
     /** A jar with fn.Handler (a function) and fn.Helper, a dependency whose text differs from jar to jar. */

@@ -1,5 +1,6 @@
 package dev.tributary.launcher.config.internal;
 
+import dev.tributary.launcher.config.FunctionCode;
 import dev.tributary.launcher.config.FunctionSettings;
 import dev.tributary.launcher.config.KafkaSettings;
 import dev.tributary.dispatcher.FailureSettings;
@@ -125,11 +126,16 @@ public final class ConfigSchema {
     static final Setting<String> NAME = Setting.required("name", Types.matching(Pattern.compile("[a-z0-9][a-z0-9-]*"),
             "is not a valid function name", "lower-case letters, digits and '-', starting with a letter or digit"),
             "Unique in the file; names the function in metrics and logs.");
-    static final Setting<String> HANDLER = Setting.required("handler", Types.matching(
+    static final Setting<String> HANDLER = Setting.optional("handler", Types.matching(
             Pattern.compile("(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*\\.)*"
                     + "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"),
             "is not a Java class name", "a fully qualified class name such as com.example.Forward"),
-            "The class that implements the function with the SDK.");
+            "The class that implements the function with the SDK. Set `handler` or `url`, not both.");
+    static final Setting<URI> URL = Setting.optional("url", Types.httpUrl(),
+            "A function in any language behind this URL, called with the CloudEvents HTTP binding (binary mode).");
+    static final Setting<String> SIGNING_SECRET = Setting.optional("signingSecret", Types.string(),
+            "With `url`: a secret to sign each request's body with (HMAC-SHA256, header `X-Tributary-Signature`)."
+                    + " Write it as `${env:NAME}`, never in the file.");
     static final Setting<Path> JAR = Setting.optional("jar", Types.path(),
             "The jar that holds the handler and its dependencies, loaded in a class loader of its own."
                     + " Leave it out when the handler is on the launcher's class path.");
@@ -139,7 +145,8 @@ public final class ConfigSchema {
     static final Setting<OutputSettings> OUTPUT_SETTING = Setting.optional("output", OUTPUT, OUTPUT.doc());
     static final Section<FunctionSettings> FUNCTION = Section.of("function", "A function to run.",
             ConfigSchema::function,
-            NAME, HANDLER, JAR, CONFIG, SUBSCRIBE_SETTING, OUTPUT_SETTING);
+            NAME, HANDLER, JAR, URL, SIGNING_SECRET, CONFIG, SUBSCRIBE_SETTING, OUTPUT_SETTING)
+            .checkedBy(ConfigSchema::checkHandlerOrUrl);
 
     // the file
 
@@ -157,7 +164,10 @@ public final class ConfigSchema {
 
     private static FunctionSettings function(Values function) {
         String name = function.get(NAME);
-        return new FunctionSettings(name, function.get(HANDLER), function.find(JAR), function.get(CONFIG),
+        FunctionCode code = function.find(URL)
+                .<FunctionCode>map(url -> new FunctionCode.Remote(url, function.find(SIGNING_SECRET)))
+                .orElseGet(() -> new FunctionCode.InProcess(function.get(HANDLER), function.find(JAR)));
+        return new FunctionSettings(name, code, function.get(CONFIG),
                 subscription(function.get(SUBSCRIBE_SETTING), name), function.find(OUTPUT_SETTING));
     }
 
@@ -184,6 +194,23 @@ public final class ConfigSchema {
             context.error(subscribe.at(PATTERN), "set topics or pattern, not both");
         } else if (!topics && !pattern) {
             context.error(subscribe.at(), "set topics (a list of topic names) or pattern (a regular expression)");
+        }
+    }
+
+    private static void checkHandlerOrUrl(Values function, ReadContext context) {
+        boolean handler = function.isSet(HANDLER);
+        boolean url = function.isSet(URL);
+        if (handler && url) {
+            context.error(function.at(URL), "set handler or url, not both");
+        } else if (!handler && !url) {
+            context.error(function.at(), "set handler (a Java class written with the SDK) or url (a function behind"
+                    + " HTTP)");
+        }
+        if (function.isSet(JAR) && !handler) {
+            context.error(function.at(JAR), "jar goes with handler; a function behind a url has no jar");
+        }
+        if (function.isSet(SIGNING_SECRET) && !url) {
+            context.error(function.at(SIGNING_SECRET), "signingSecret goes with url");
         }
     }
 
