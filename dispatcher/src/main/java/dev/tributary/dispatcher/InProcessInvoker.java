@@ -90,7 +90,8 @@ public final class InProcessInvoker implements FunctionInvoker {
                                 result.completeExceptionally(error);
                             }
                         });
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) {
+                // A function's missing class fails its invocation, not the dispatcher.
                 result.completeExceptionally(e);
             }
         });
