@@ -23,8 +23,9 @@ class MainTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"dev", "version"}) {
-            assertThat(run(command, "--help")).as(command + " --help").isEqualTo(ExitCodes.OK);
+        for (String command : new String[] {"dev", "validate", "dlt", "dlt list", "version"}) {
+            String[] args = (command + " --help").split(" ");
+            assertThat(run(args)).as(command + " --help").isEqualTo(ExitCodes.OK);
             assertThat(out.toString()).contains("Usage: tributary " + command);
         }
     }
