@@ -1,6 +1,7 @@
 package dev.tributary.dispatcher;
 
 import dev.tributary.dispatcher.internal.ConsumerLoop;
+import dev.tributary.dispatcher.metrics.DispatcherMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,11 +32,23 @@ public final class FunctionDispatcher implements AutoCloseable {
      */
     public FunctionDispatcher(DispatcherSettings settings, FailureSettings failures, FunctionInvoker invoker,
                               Producer<byte[], byte[]> deadLetterProducer, Semaphore processPermits, Clock clock) {
+        this(settings, failures, invoker, deadLetterProducer, processPermits, clock, DispatcherMetrics.noop());
+    }
+
+    /**
+     * @param deadLetterProducer writes dead letters: the process's shared producer, idempotent with {@code acks=all}
+     * @param processPermits     the per-process cap, one semaphore shared by every function of the process
+     * @param metrics            this function's meters, {@link DispatcherMetrics#create created} for its name
+     */
+    public FunctionDispatcher(DispatcherSettings settings, FailureSettings failures, FunctionInvoker invoker,
+                              Producer<byte[], byte[]> deadLetterProducer, Semaphore processPermits, Clock clock,
+                              DispatcherMetrics metrics) {
         this.settings = settings;
         this.invoker = invoker;
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(consumerConfig(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.loop = new ConsumerLoop(settings, failures, consumer, invoker, deadLetterProducer, processPermits, clock);
+        this.loop = new ConsumerLoop(settings, failures, consumer, invoker, deadLetterProducer, processPermits, clock,
+                metrics);
         this.thread = Thread.ofPlatform().name("tributary-dispatcher-" + settings.functionName()).unstarted(loop);
     }
 
@@ -50,6 +63,11 @@ public final class FunctionDispatcher implements AutoCloseable {
 
     public DispatcherStats stats() {
         return loop.stats();
+    }
+
+    /** Whether the dispatcher's consumer thread has started and not yet ended. */
+    public boolean isRunning() {
+        return thread.isAlive();
     }
 
     /**

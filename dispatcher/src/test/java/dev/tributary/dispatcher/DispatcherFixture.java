@@ -1,5 +1,6 @@
 package dev.tributary.dispatcher;
 
+import dev.tributary.dispatcher.metrics.DispatcherMetrics;
 import dev.tributary.sdk.FunctionConfig;
 import dev.tributary.sdk.FunctionLifecycle;
 import java.time.Clock;
@@ -43,10 +44,15 @@ final class DispatcherFixture implements AutoCloseable {
 
     FunctionDispatcher start(DispatcherSettings settings, FailureSettings failures, FunctionLifecycle function,
                              Optional<String> outputTopic) throws Exception {
+        return start(settings, failures, function, outputTopic, DispatcherMetrics.noop());
+    }
+
+    FunctionDispatcher start(DispatcherSettings settings, FailureSettings failures, FunctionLifecycle function,
+                             Optional<String> outputTopic, DispatcherMetrics metrics) throws Exception {
         InProcessInvoker invoker = InProcessInvoker.open(FunctionConfig.empty(settings.functionName()), function,
                 outputTopic, producer, Clock.systemUTC(), failures.timeout());
         FunctionDispatcher dispatcher = new FunctionDispatcher(settings, failures, invoker, producer, processPermits,
-                Clock.systemUTC());
+                Clock.systemUTC(), metrics);
         dispatchers.add(dispatcher);
         return dispatcher.start();
     }

@@ -3,11 +3,11 @@ package dev.tributary.launcher;
 import dev.tributary.embedded.PortInUseException;
 import dev.tributary.embedded.Ports;
 import dev.tributary.launcher.dev.DevStack;
-import dev.tributary.launcher.config.ConfigException;
-import dev.tributary.launcher.config.ConfigLoader;
 import dev.tributary.launcher.config.TributaryConfig;
 import dev.tributary.launcher.dev.DevStackSettings;
+import dev.tributary.launcher.run.AdminServer;
 import dev.tributary.launcher.run.FunctionRuntime;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,6 +47,11 @@ final class DevCommand implements Callable<Integer> {
             description = "Port of the schema registry on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int registryPort;
 
+    @Option(names = "--admin-port", defaultValue = "9090", paramLabel = "PORT",
+            description = "Port on 127.0.0.1 of the metrics and health endpoint, with --config;"
+                    + " 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int adminPort;
+
     @Option(names = "--no-registry", description = "Do not start the schema registry.")
     boolean noRegistry;
 
@@ -63,16 +68,15 @@ final class DevCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Optional<TributaryConfig> config = Optional.empty();
         if (configFile != null) {
-            try {
-                config = Optional.of(ConfigLoader.load(configFile, System::getenv));
-            } catch (ConfigException e) {
-                e.errors().forEach(error -> spec.commandLine().getErr().println(error));
+            config = CommandConfig.load(configFile, spec);
+            if (config.isEmpty()) {
                 return ExitCodes.USAGE;
             }
         }
         boolean startRegistry = !noRegistry && config.flatMap(TributaryConfig::registry).isEmpty();
         ShutdownRequest shutdown = ShutdownRequest.onSignals();
         DevStack stack = new DevStack(settings(startRegistry));
+        checkAdminPort();
         Thread safetyNet = new Thread(() -> stack.stop(STOP_GRACE), "tributary-dev-stop");
         Runtime.getRuntime().addShutdownHook(safetyNet);
         try {
@@ -80,6 +84,9 @@ final class DevCommand implements Callable<Integer> {
             Ports.requireFree(kafkaPort, "--kafka-port");
             if (startRegistry) {
                 Ports.requireFree(registryPort, "--registry-port");
+            }
+            if (config.isPresent()) {
+                Ports.requireFree(adminPort, "--admin-port");
             }
             out.println("Starting the dev stack (data in " + dataDir.toAbsolutePath() + ") ...");
             out.flush();
@@ -89,6 +96,7 @@ final class DevCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         FunctionRuntime functions = null;
+        AdminServer admin = null;
         if (config.isPresent()) {
             try {
                 functions = FunctionRuntime.start(config.get(), stack.kafkaBootstrapServers(), Clock.systemUTC());
@@ -99,13 +107,27 @@ final class DevCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(safetyNet);
                 return ExitCodes.RUNTIME_FAILURE;
             }
+            try {
+                admin = AdminServer.start(adminPort, functions.registry(), functions::ready);
+            } catch (IOException e) {
+                // Taken since the check above: the same one line as a port taken before the start.
+                spec.commandLine().getErr().println("tributary dev: "
+                        + new PortInUseException(adminPort, "--admin-port").getMessage());
+                functions.close();
+                stack.stop(STOP_GRACE);
+                Runtime.getRuntime().removeShutdownHook(safetyNet);
+                return ExitCodes.USAGE;
+            }
         }
-        printRunning(out, stack, config);
+        printRunning(out, stack, config, Optional.ofNullable(admin));
 
         String reason = CompletableFuture.anyOf(shutdown.requested(), stack.onUnexpectedExit()).join().toString();
         boolean requested = shutdown.requested().isDone();
         out.println(requested ? "Stopping (" + reason + ") ..." : "Stopping: " + reason);
         out.flush();
+        if (admin != null) {
+            admin.close();
+        }
         if (functions != null) {
             functions.close();
         }
@@ -124,7 +146,16 @@ final class DevCommand implements Callable<Integer> {
         }
     }
 
-    private static void printRunning(PrintWriter out, DevStack stack, Optional<TributaryConfig> config) {
+    private void checkAdminPort() {
+        try {
+            Ports.checkPort(adminPort);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--admin-port: " + e.getMessage());
+        }
+    }
+
+    private static void printRunning(PrintWriter out, DevStack stack, Optional<TributaryConfig> config,
+                                     Optional<AdminServer> admin) {
         out.println();
         out.println("Tributary dev stack is running:");
         out.println("  Kafka bootstrap servers  " + stack.kafkaBootstrapServers());
@@ -136,6 +167,7 @@ final class DevCommand implements Callable<Integer> {
         config.ifPresent(c -> c.functions().forEach(function -> out.println("  Function                 "
                 + function.name() + " (" + function.code() + ")" + function.output()
                         .map(output -> " -> " + output.topic()).orElse(""))));
+        admin.ifPresent(server -> out.println("  Admin (metrics, health)  " + server.url()));
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -2,8 +2,6 @@ package dev.tributary.launcher;
 
 import dev.tributary.dispatcher.DeadLetterHeaders;
 import dev.tributary.dispatcher.FailureSettings;
-import dev.tributary.launcher.config.ConfigException;
-import dev.tributary.launcher.config.ConfigLoader;
 import dev.tributary.launcher.config.FunctionSettings;
 import dev.tributary.launcher.config.TopicSelection;
 import dev.tributary.launcher.config.TributaryConfig;
@@ -60,22 +58,18 @@ final class DltListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TributaryConfig loaded;
-        try {
-            loaded = ConfigLoader.load(config, System::getenv);
-        } catch (ConfigException e) {
-            e.errors().forEach(error -> spec.commandLine().getErr().println(error));
+        Optional<TributaryConfig> file = CommandConfig.load(config, spec);
+        if (file.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        TributaryConfig loaded = file.get();
         FunctionSettings settings = loaded.functions().stream().filter(f -> f.name().equals(function)).findFirst()
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--function: " + config
                         + " declares no function named '" + function + "'"));
         if (limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit: must be at least 1, not " + limit);
         }
-        Map<String, Object> client = new HashMap<>(loaded.kafka().properties());
-        client.put("bootstrap.servers", Optional.ofNullable(bootstrapServers)
-                .or(() -> loaded.kafka().bootstrapServers()).orElse("127.0.0.1:9092"));
+        Map<String, Object> client = CommandConfig.kafkaClient(loaded, bootstrapServers);
         PrintWriter out = spec.commandLine().getOut();
         List<String> topics = deadLetterTopics(settings, client);
         if (topics.isEmpty()) {

@@ -1,10 +1,8 @@
 package dev.tributary.launcher;
 
-import dev.tributary.launcher.config.ConfigError;
-import dev.tributary.launcher.config.ConfigException;
-import dev.tributary.launcher.config.ConfigLoader;
 import dev.tributary.launcher.config.TributaryConfig;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,16 +27,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TributaryConfig loaded;
-        try {
-            loaded = ConfigLoader.load(config, System::getenv);
-        } catch (ConfigException e) {
-            for (ConfigError error : e.errors()) {
-                spec.commandLine().getErr().println(error);
-            }
+        Optional<TributaryConfig> loaded = CommandConfig.load(config, spec);
+        if (loaded.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        int functions = loaded.functions().size();
+        int functions = loaded.get().functions().size();
         spec.commandLine().getOut().println(config + ": valid, " + functions + (functions == 1 ? " function" : " functions"));
         return ExitCodes.OK;
     }

@@ -195,7 +195,7 @@ class DevCommandIT {
     }
 
     private LauncherProcess startDev(String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("dev", "--data-dir", dataDir.toString()));
+        List<String> args = new ArrayList<>(List.of("dev", "--data-dir", dataDir.toString(), "--admin-port", "0"));
         args.addAll(List.of(options));
         LauncherProcess dev = LauncherProcess.start(args.toArray(String[]::new));
         dev.awaitOutput(READY, START);

@@ -4,6 +4,9 @@ import dev.tributary.dispatcher.DispatcherSettings;
 import dev.tributary.dispatcher.DispatcherStats;
 import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.dispatcher.FunctionInvoker;
+import dev.tributary.dispatcher.metrics.DispatcherMetrics;
+import dev.tributary.dispatcher.metrics.DispatcherMetrics.Outcome;
+import io.micrometer.core.instrument.Timer;
 import dev.tributary.schemas.event.KafkaEvent;
 import dev.tributary.schemas.event.KafkaEventCodec;
 import dev.tributary.schemas.event.MalformedEventException;
@@ -18,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,9 +56,9 @@ public final class ConsumerLoop implements Runnable {
     private static final Duration DEAD_LETTER_RETRY = Duration.ofSeconds(1);
 
     /** What finished on a virtual thread. */
-    private enum Outcome { SUCCEEDED, FAILED, DEAD_LETTERED, DEAD_LETTER_FAILED }
+    private enum Result { SUCCEEDED, FAILED, DEAD_LETTERED, DEAD_LETTER_FAILED }
 
-    private record Completion(Work work, Outcome outcome, Throwable error) {
+    private record Completion(Work work, Result outcome, Throwable error) {
     }
 
     private final DispatcherSettings settings;
@@ -67,6 +71,7 @@ public final class ConsumerLoop implements Runnable {
     private final Clock clock;
     private final KafkaEventCodec codec = new KafkaEventCodec();
     private final Counters counters = new Counters();
+    private final DispatcherMetrics metrics;
     private final Map<TopicPartition, PartitionState> partitions = new LinkedHashMap<>();
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final Deque<TopicPartition> roundRobin = new ArrayDeque<>();
@@ -80,10 +85,11 @@ public final class ConsumerLoop implements Runnable {
     /**
      * @param deadLetterProducer writes dead letters; idempotent with {@code acks=all}
      * @param processPermits     shared by every function of the process: the per-process cap
+     * @param metrics            the function's meters, registered by the caller
      */
     public ConsumerLoop(DispatcherSettings settings, FailureSettings failures, Consumer<byte[], byte[]> consumer,
                         FunctionInvoker invoker, Producer<byte[], byte[]> deadLetterProducer,
-                        Semaphore processPermits, Clock clock) {
+                        Semaphore processPermits, Clock clock, DispatcherMetrics metrics) {
         this.settings = settings;
         this.failures = failures;
         this.consumer = consumer;
@@ -93,6 +99,7 @@ public final class ConsumerLoop implements Runnable {
         this.processPermits = processPermits;
         this.functionPermits = new Semaphore(settings.concurrency());
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public DispatcherStats stats() {
@@ -130,6 +137,7 @@ public final class ConsumerLoop implements Runnable {
         } finally {
             workers.shutdownNow();
             deadLetters.close();
+            partitions.values().forEach(state -> state.lag.remove());
             consumer.close();
             stopped.countDown();
         }
@@ -153,6 +161,7 @@ public final class ConsumerLoop implements Runnable {
             nextCommitAt = clock.millis() + settings.commitInterval().toMillis();
         }
         applyBackpressure();
+        updateLag();
         ConsumerRecords<byte[], byte[]> records;
         try {
             long untilRetry = retries.millisUntilNext(clock.millis());
@@ -178,6 +187,7 @@ public final class ConsumerLoop implements Runnable {
             event = codec.decode(record);
         } catch (MalformedEventException e) {
             counters.undecodable.increment();
+            metrics.count(Outcome.UNDECODABLE);
             Work poison = new Work(partition, record, null);
             poison.failed(e, clock.instant());
             startDeadLetter(poison, state);
@@ -185,6 +195,7 @@ public final class ConsumerLoop implements Runnable {
         }
         if (!settings.filter().matches(name -> attribute(event.cloudEvent(), name))) {
             counters.filtered.increment();
+            metrics.count(Outcome.FILTERED);
             state.offsets.completed(record.offset());
             return;
         }
@@ -235,6 +246,7 @@ public final class ConsumerLoop implements Runnable {
 
     private void startInvocation(Work work, PartitionState state) {
         state.inFlight++;
+        state.highestStarted = Math.max(state.highestStarted, work.offset());
         work.attempts++;
         workers.execute(() -> invoke(work));
     }
@@ -242,6 +254,7 @@ public final class ConsumerLoop implements Runnable {
     /** On a virtual thread: one attempt, bounded by the timeout. */
     private void invoke(Work work) {
         Throwable error = null;
+        Timer.Sample attempt = metrics.startInvocation();
         try {
             invoker.invoke(work.event, work.attempts).toCompletableFuture()
                     .orTimeout(failures.timeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -251,9 +264,10 @@ public final class ConsumerLoop implements Runnable {
             error = cause instanceof TimeoutException
                     ? new TimeoutException("the invocation did not finish within " + failures.timeout()) : cause;
         } finally {
+            metrics.invocationEnded(attempt);
             releasePermits();
         }
-        report(new Completion(work, error == null ? Outcome.SUCCEEDED : Outcome.FAILED, error));
+        report(new Completion(work, error == null ? Result.SUCCEEDED : Result.FAILED, error));
     }
 
     private void startDeadLetter(Work work, PartitionState state) {
@@ -261,12 +275,12 @@ public final class ConsumerLoop implements Runnable {
         workers.execute(() -> {
             try {
                 deadLetters.write(work);
-                report(new Completion(work, Outcome.DEAD_LETTERED, null));
+                report(new Completion(work, Result.DEAD_LETTERED, null));
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                report(new Completion(work, Outcome.DEAD_LETTER_FAILED, e));
+                report(new Completion(work, Result.DEAD_LETTER_FAILED, e));
             }
         });
     }
@@ -295,11 +309,13 @@ public final class ConsumerLoop implements Runnable {
         switch (completion.outcome()) {
             case SUCCEEDED -> {
                 counters.succeeded.increment();
+                metrics.count(Outcome.SUCCESS);
                 finish(work, state);
             }
             case FAILED -> failed(work, state, completion.error());
             case DEAD_LETTERED -> {
                 counters.deadLettered.increment();
+                metrics.count(Outcome.DEAD_LETTER);
                 finish(work, state);
             }
             case DEAD_LETTER_FAILED -> {
@@ -313,9 +329,11 @@ public final class ConsumerLoop implements Runnable {
 
     private void failed(Work work, PartitionState state, Throwable error) {
         counters.failed.increment();
+        metrics.count(Outcome.FAILURE);
         work.failed(error, clock.instant());
         if (Failures.retryable(error) && failures.retry().allowsAnotherAttempt(work.attempts)) {
             counters.retried.increment();
+            metrics.count(Outcome.RETRY);
             Duration backoff = failures.retry().backoff(work.attempts, Failures.retryAfter(error),
                     () -> ThreadLocalRandom.current().nextDouble());
             log.debug("{}: {} failed (attempt {}), retrying in {}: {}", settings.functionName(), work, work.attempts,
@@ -373,11 +391,30 @@ public final class ConsumerLoop implements Runnable {
         }
         counters.buffered = totalBuffered;
         counters.inFlight = totalInFlight;
+        metrics.workInProgress(totalInFlight, totalBuffered);
         if (!pause.isEmpty()) {
             consumer.pause(pause);
         }
         if (!resume.isEmpty()) {
             consumer.resume(resume);
+        }
+    }
+
+    /**
+     * Sets each partition's lag: the log end offset the consumer last saw minus the offset a commit would write
+     * now, so records buffered or in flight count as lag too. {@code currentLag} answers from the consumer's
+     * cached fetch state without a remote call; while the log end offset is unknown the gauge keeps its value.
+     */
+    private void updateLag() {
+        for (Map.Entry<TopicPartition, PartitionState> entry : partitions.entrySet()) {
+            OptionalLong lag = consumer.currentLag(entry.getKey());
+            if (lag.isPresent()) {
+                // A known lag implies a valid position, so position() answers locally.
+                long position = consumer.position(entry.getKey());
+                long committable = entry.getValue().offsets.committable();
+                long done = committable < 0 ? position : committable;
+                entry.getValue().lag.set(Math.max(0, position + lag.getAsLong() - done));
+            }
         }
     }
 
@@ -415,7 +452,7 @@ public final class ConsumerLoop implements Runnable {
 
     /**
      * Lets the work of {@code which} that the commit is waiting for finish within the drain timeout: what is in
-     * flight, and what is queued below the highest offset already completed. Each such record finished moves the
+     * flight, and what is queued below the highest offset already completed or started. Each such record finished moves the
      * commit past completed work the next owner would otherwise do again; queued work above that offset is
      * dropped at once, for the next owner to read. What is still unfinished at the deadline is abandoned
      * uncommitted.
@@ -426,7 +463,8 @@ public final class ConsumerLoop implements Runnable {
         for (TopicPartition partition : which) {
             PartitionState state = partitions.get(partition);
             if (state != null) {
-                long watermark = state.offsets.highestCompleted();
+                // Work in flight will complete too: what waits below it fills gaps as well.
+                long watermark = Math.max(state.offsets.highestCompleted(), state.highestStarted);
                 watermarks.put(partition, watermark);
                 state.lanes.removeQueued(work -> work.offset() > watermark);
             }
@@ -512,7 +550,8 @@ public final class ConsumerLoop implements Runnable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
             for (TopicPartition partition : assigned) {
-                partitions.computeIfAbsent(partition, ignored -> new PartitionState(settings.ordering()));
+                partitions.computeIfAbsent(partition,
+                        ignored -> new PartitionState(settings.ordering(), metrics.partitionAssigned(partition)));
                 roundRobin.add(partition);
             }
             log.info("{}: assigned {}", settings.functionName(), assigned);
@@ -534,7 +573,12 @@ public final class ConsumerLoop implements Runnable {
         }
 
         private void forget(Collection<TopicPartition> gone) {
-            gone.forEach(partitions::remove);
+            for (TopicPartition partition : gone) {
+                PartitionState state = partitions.remove(partition);
+                if (state != null) {
+                    state.lag.remove();
+                }
+            }
             roundRobin.removeAll(gone);
             retries.removeAll(gone);
         }

@@ -6,6 +6,7 @@ import dev.tributary.dispatcher.FunctionDispatcher;
 import dev.tributary.dispatcher.FunctionInvoker;
 import dev.tributary.dispatcher.InProcessInvoker;
 import dev.tributary.dispatcher.http.HttpFunctionInvoker;
+import dev.tributary.dispatcher.metrics.DispatcherMetrics;
 import dev.tributary.launcher.config.FunctionCode;
 import dev.tributary.launcher.config.OutputSettings;
 import dev.tributary.dispatcher.OrderingMode;
@@ -14,6 +15,8 @@ import dev.tributary.launcher.config.SubscribeSettings;
 import dev.tributary.launcher.config.TopicSelection;
 import dev.tributary.launcher.config.TributaryConfig;
 import dev.tributary.sdk.FunctionConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +34,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The functions of a configuration, running: one dispatcher per function, one idempotent producer shared by
- * all of them for their outputs, and one cap on the invocations in flight in this process.
+ * all of them for their outputs, one cap on the invocations in flight in this process, and one meter registry
+ * holding every function's meters, in Prometheus' format for the {@link AdminServer}.
  */
 public final class FunctionRuntime implements AutoCloseable {
 
@@ -39,6 +43,7 @@ public final class FunctionRuntime implements AutoCloseable {
     static final int PROCESS_CONCURRENCY = 1_024;
 
     private final KafkaProducer<byte[], byte[]> producer;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<FunctionDispatcher> dispatchers = new ArrayList<>();
 
     private FunctionRuntime(KafkaProducer<byte[], byte[]> producer) {
@@ -62,8 +67,10 @@ public final class FunctionRuntime implements AutoCloseable {
             for (FunctionSettings function : config.functions()) {
                 FailureSettings failures = function.subscribe().failures();
                 FunctionInvoker invoker = invoker(function, loader, runtime.producer, clock);
+                DispatcherMetrics metrics = DispatcherMetrics.create(runtime.registry, function.name(),
+                        function.subscribe().concurrency());
                 runtime.dispatchers.add(new FunctionDispatcher(dispatcherSettings(function, kafka), failures, invoker,
-                        runtime.producer, processPermits, clock).start());
+                        runtime.producer, processPermits, clock, metrics).start());
             }
         } catch (Exception | Error e) {
             runtime.close();
@@ -90,6 +97,16 @@ public final class FunctionRuntime implements AutoCloseable {
         return List.copyOf(dispatchers);
     }
 
+    /** The meters of every function of this process. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Whether every function's dispatcher is running: none has stopped on an error or been closed. */
+    public boolean ready() {
+        return dispatchers.stream().allMatch(FunctionDispatcher::isRunning);
+    }
+
     /** Stops every function, letting in-flight work finish within its drain timeout, then the producer. */
     @Override
     public void close() throws InterruptedException {
@@ -97,6 +114,7 @@ public final class FunctionRuntime implements AutoCloseable {
             dispatcher.close();
         }
         producer.close(Duration.ofSeconds(10));
+        registry.close();
     }
 
     static DispatcherSettings dispatcherSettings(FunctionSettings function, Map<String, Object> kafka) {

@@ -1,5 +1,6 @@
 package dev.tributary.launcher.config.internal;
 
+import dev.tributary.launcher.config.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -84,17 +85,12 @@ public final class Types {
     public static ValueType<Duration> duration(Duration min, Duration max) {
         String allowed = "a number and ms, s, m or h, from " + format(min) + " to " + format(max);
         return new Scalar<>("duration", allowed, text -> {
-            Matcher matcher = DURATION.matcher(text);
-            if (!matcher.matches()) {
+            Duration value;
+            try {
+                value = Durations.parse(text);
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("is not a duration: use " + allowed + ", such as 30s");
             }
-            long amount = Long.parseLong(matcher.group(1));
-            Duration value = switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
             if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
                 throw new IllegalArgumentException("is not between " + format(min) + " and " + format(max));
             }
@@ -102,20 +98,8 @@ public final class Types {
         }, Types::format);
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
-
     static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 3_600_000 == 0 && millis > 0) {
-            return millis / 3_600_000 + "h";
-        }
-        if (millis % 60_000 == 0 && millis > 0) {
-            return millis / 60_000 + "m";
-        }
-        if (millis % 1_000 == 0 && millis > 0) {
-            return millis / 1_000 + "s";
-        }
-        return millis + "ms";
+        return Durations.format(duration);
     }
 
     private static String trim(double value) {

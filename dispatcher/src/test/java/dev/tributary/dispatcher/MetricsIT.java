@@ -1,0 +1,98 @@
+package dev.tributary.dispatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tributary.dispatcher.metrics.DispatcherMetrics;
+import dev.tributary.schemas.event.KafkaEventCodec;
+import dev.tributary.sdk.Context;
+import dev.tributary.sdk.Event;
+import dev.tributary.sdk.EventFunction;
+import dev.tributary.testkit.BootstrapServers;
+import dev.tributary.testkit.KafkaTestClients;
+import dev.tributary.testkit.WithLocalKafka;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher's meters against a real broker: invocations counted, and the lag that scaling reads. */
+@WithLocalKafka(scope = WithLocalKafka.Scope.RUN)
+class MetricsIT {
+
+    private static final String IN = "metrics-in";
+    private static final String FUNCTION = "metered";
+    private static final int RECORDS = 30;
+
+    /** Holds every invocation until the test opens the gate. */
+    static final class Gated implements EventFunction<byte[]> {
+        final CountDownLatch gate = new CountDownLatch(1);
+
+        @Override
+        public void handle(Event<byte[]> event, Context context) throws Exception {
+            gate.await();
+        }
+    }
+
+    @Test
+    void lagCountsRecordsNotDoneThenSuccessesAreCountedAndLagReachesZero(@BootstrapServers String bootstrap)
+            throws Exception {
+        KafkaTestClients.createTopic(bootstrap, IN, 2, (short) 1, Map.of());
+        KafkaEventCodec codec = new KafkaEventCodec();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < RECORDS; i++) {
+                producer.send(codec.encode(IN, CloudEventBuilder.v1().withId("e" + i).withSource(URI.create("/test"))
+                        .withType("com.example.reading").withExtension("partitionkey", "k" + i)
+                        .withData(("event " + i).getBytes(StandardCharsets.UTF_8)).build()));
+            }
+            producer.flush();
+        }
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Gated function = new Gated();
+
+        try (DispatcherFixture fixture = new DispatcherFixture(bootstrap)) {
+            DispatcherSettings settings = fixture.settings(FUNCTION, IN);
+            fixture.start(settings, FailureSettings.DEFAULT, function, Optional.empty(),
+                    DispatcherMetrics.create(registry, FUNCTION, settings.concurrency()));
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(registry.find(DispatcherMetrics.CONSUMER_LAG).gauges()).hasSize(2);
+                assertThat(totalLag(registry)).as("every record read, none done").isEqualTo(RECORDS);
+                assertThat(registry.get(DispatcherMetrics.IN_FLIGHT).gauge().value()).isPositive();
+            });
+            assertThat(successes(registry)).isZero();
+
+            function.gate.countDown();
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(successes(registry)).isEqualTo(RECORDS);
+                assertThat(registry.find(DispatcherMetrics.CONSUMER_LAG).gauges())
+                        .hasSize(2).allSatisfy(gauge -> assertThat(gauge.value()).isZero());
+            });
+            assertThat(registry.get(DispatcherMetrics.LATENCY).timer().count()).isEqualTo(RECORDS);
+            assertThat(registry.get(DispatcherMetrics.INVOCATIONS).tag(DispatcherMetrics.TAG_OUTCOME, "failure")
+                    .counter().count()).isZero();
+        }
+        assertThat(registry.find(DispatcherMetrics.CONSUMER_LAG).gauges())
+                .as("a stopped dispatcher reports no partitions").isEmpty();
+    }
+
+    private static double successes(SimpleMeterRegistry registry) {
+        return registry.get(DispatcherMetrics.INVOCATIONS).tag(DispatcherMetrics.TAG_FUNCTION, FUNCTION)
+                .tag(DispatcherMetrics.TAG_OUTCOME, "success").counter().count();
+    }
+
+    private static double totalLag(SimpleMeterRegistry registry) {
+        return registry.find(DispatcherMetrics.CONSUMER_LAG).tag(DispatcherMetrics.TAG_TOPIC, IN).gauges().stream()
+                .mapToDouble(Gauge::value).sum();
+    }
+}
