@@ -40,10 +40,13 @@ public interface Event<T> {
     /** The data as it was on Kafka, undecoded; an empty array when the event has no data. */
     byte[] rawData();
 
-    /** The record key, which orders events in {@code key} mode; empty for a null key. */
+    /**
+     * The ordering key, which orders events in {@code key} mode: the event's {@code partitionkey} extension when it
+     * has one, otherwise the record key; empty when there is neither.
+     */
     Optional<byte[]> key();
 
-    /** The record key as UTF-8 text; empty for a null key. */
+    /** The ordering key as UTF-8 text; empty when there is none. */
     Optional<String> keyAsString();
 
     /** The topic the event was read from. */

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (FunctionTester<String> tester = FunctionTester.of(new Shout()).outputTopic("loud")) {
  *     FunctionTester.Result result = tester.send("hello");
- *     assertThat(result.outputs()).extracting(e -> e.output().value()).containsExactly("HELLO");
+ *     assertThat(result.outputs()).extracting(e -> new String(e.output().encode("loud"), UTF_8))
+ *             .containsExactly("HELLO");
  * }
  * }</pre>
  *
