@@ -5,6 +5,7 @@ import dev.tributary.embedded.Ports;
 import dev.tributary.launcher.dev.DevStack;
 import dev.tributary.launcher.config.TributaryConfig;
 import dev.tributary.launcher.dev.DevStackSettings;
+import dev.tributary.launcher.dev.DevTopics;
 import dev.tributary.launcher.run.AdminServer;
 import dev.tributary.launcher.run.FunctionRuntime;
 import java.io.IOException;
@@ -99,6 +100,7 @@ final class DevCommand implements Callable<Integer> {
         AdminServer admin = null;
         if (config.isPresent()) {
             try {
+                DevTopics.createMissing(config.get(), stack.kafkaBootstrapServers());
                 functions = FunctionRuntime.start(config.get(), stack.kafkaBootstrapServers(), Clock.systemUTC());
             } catch (Exception e) {
                 spec.commandLine().getErr().println("tributary dev: the functions of " + configFile
