@@ -26,9 +26,26 @@ public final class DeadLetterHeaders {
     public static final String FIRST_FAILURE = PREFIX + "first.failure";
     public static final String LAST_FAILURE = PREFIX + "last.failure";
 
+    /**
+     * On a record replayed from a dead-letter topic: where it was first read, so that if it fails again its dead
+     * letter names its true origin and goes back to the same dead-letter topic.
+     */
+    public static final String REPLAY_PREFIX = "tributary.replay.";
+    public static final String REPLAY_TOPIC = REPLAY_PREFIX + "topic";
+    public static final String REPLAY_PARTITION = REPLAY_PREFIX + "partition";
+    public static final String REPLAY_OFFSET = REPLAY_PREFIX + "offset";
+
     public static final int STACK_TRACE_LIMIT = 4_096;
     public static final int MESSAGE_LIMIT = 1_024;
 
     private DeadLetterHeaders() {
+    }
+
+    /**
+     * The topic that dead letters of {@code function} are replayed into. Only that function consumes it, so a
+     * replay never reaches the other subscribers of the source topic.
+     */
+    public static String replayTopic(String function) {
+        return "tributary." + function + ".replay";
     }
 }

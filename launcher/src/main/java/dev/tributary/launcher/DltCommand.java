@@ -6,7 +6,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dlt", description = "Look at dead letters: records a function could not handle.",
-        mixinStandardHelpOptions = true, subcommands = DltListCommand.class)
+        mixinStandardHelpOptions = true, subcommands = {DltListCommand.class, DltReplayCommand.class})
 final class DltCommand implements Runnable {
 
     @Spec

@@ -1,9 +1,7 @@
 package dev.tributary.launcher;
 
 import dev.tributary.dispatcher.DeadLetterHeaders;
-import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.launcher.config.FunctionSettings;
-import dev.tributary.launcher.config.TopicSelection;
 import dev.tributary.launcher.config.TributaryConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -71,7 +65,7 @@ final class DltListCommand implements Callable<Integer> {
         }
         Map<String, Object> client = CommandConfig.kafkaClient(loaded, bootstrapServers);
         PrintWriter out = spec.commandLine().getOut();
-        List<String> topics = deadLetterTopics(settings, client);
+        List<String> topics = DeadLetterTopics.existing(settings, client);
         if (topics.isEmpty()) {
             out.println(function + ": no dead letters");
         }
@@ -82,25 +76,6 @@ final class DltListCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** The function's dead-letter topics that exist: one per source topic, or the one it names. */
-    private List<String> deadLetterTopics(FunctionSettings settings, Map<String, Object> client) throws Exception {
-        try (Admin admin = Admin.create(client)) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<String> topics = new ArrayList<>();
-            FailureSettings failures = settings.subscribe().failures();
-            if (failures.deadLetterTopic().isPresent()) {
-                topics.add(failures.deadLetterTopic().get());
-            } else if (settings.subscribe().topics() instanceof TopicSelection.Listed listed) {
-                listed.topics().forEach(topic -> topics.add(failures.deadLetterTopicFor(topic, settings.name())));
-            } else {
-                Pattern suffix = Pattern.compile(".+\\." + Pattern.quote(settings.name()) + "\\.dlt");
-                existing.stream().filter(topic -> suffix.matcher(topic).matches()).sorted().forEach(topics::add);
-            }
-            topics.retainAll(existing);
-            return topics;
-        }
     }
 
     private List<ConsumerRecord<byte[], byte[]>> latest(String topic, Map<String, Object> client) {

@@ -524,7 +524,8 @@ public final class ConsumerLoop implements Runnable {
     private boolean hasGapBelow(Map<TopicPartition, Long> watermarks) {
         for (Map.Entry<TopicPartition, Long> entry : watermarks.entrySet()) {
             PartitionState state = partitions.get(entry.getKey());
-            if (state != null && state.offsets.committable() <= entry.getValue()) {
+            long watermark = entry.getValue();
+            if (state != null && watermark >= 0 && state.offsets.committable() <= watermark) {
                 return true;
             }
         }

@@ -49,24 +49,44 @@ final class DeadLetterWriter implements AutoCloseable {
     /** Writes {@code work}'s record; blocks the calling (virtual) thread until Kafka acknowledged it. */
     void write(Work work) throws ExecutionException, InterruptedException, TimeoutException {
         ConsumerRecord<byte[], byte[]> record = work.record;
-        String topic = failures.deadLetterTopicFor(record.topic(), functionName);
-        ensureTopic(topic, record.topic());
+        Origin origin = Origin.of(record);
+        String topic = failures.deadLetterTopicFor(origin.topic(), functionName);
+        ensureTopic(topic, origin.topic());
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
-            headers.add(header);
+            if (!header.key().startsWith(DeadLetterHeaders.REPLAY_PREFIX)) {
+                headers.add(header);
+            }
         }
         headers(work).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers)).get(60, TimeUnit.SECONDS);
     }
 
+    /** Where a record was first read: its own position, or the one a replay carried along. */
+    private record Origin(String topic, String partition, String offset) {
+        static Origin of(ConsumerRecord<byte[], byte[]> record) {
+            Header topic = record.headers().lastHeader(DeadLetterHeaders.REPLAY_TOPIC);
+            if (topic == null) {
+                return new Origin(record.topic(), String.valueOf(record.partition()), String.valueOf(record.offset()));
+            }
+            return new Origin(text(topic), text(record.headers().lastHeader(DeadLetterHeaders.REPLAY_PARTITION)),
+                    text(record.headers().lastHeader(DeadLetterHeaders.REPLAY_OFFSET)));
+        }
+
+        private static String text(Header header) {
+            return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    }
+
     private Map<String, String> headers(Work work) {
         ConsumerRecord<byte[], byte[]> record = work.record;
+        Origin origin = Origin.of(record);
         Throwable error = Failures.unwrap(work.lastError);
         Instant last = work.lastFailure;
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(DeadLetterHeaders.TOPIC, record.topic());
-        headers.put(DeadLetterHeaders.PARTITION, String.valueOf(record.partition()));
-        headers.put(DeadLetterHeaders.OFFSET, String.valueOf(record.offset()));
+        headers.put(DeadLetterHeaders.TOPIC, origin.topic());
+        headers.put(DeadLetterHeaders.PARTITION, origin.partition());
+        headers.put(DeadLetterHeaders.OFFSET, origin.offset());
         if (record.timestamp() >= 0) {
             headers.put(DeadLetterHeaders.TIMESTAMP, Instant.ofEpochMilli(record.timestamp()).toString());
         }

@@ -1,5 +1,6 @@
 package dev.tributary.launcher.run;
 
+import dev.tributary.dispatcher.DeadLetterHeaders;
 import dev.tributary.dispatcher.DispatcherSettings;
 import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.dispatcher.FunctionDispatcher;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -64,6 +66,7 @@ public final class FunctionRuntime implements AutoCloseable {
         Semaphore processPermits = new Semaphore(PROCESS_CONCURRENCY);
         FunctionLoader loader = new FunctionLoader();
         try {
+            ReplayTopics.ensure(config.functions().stream().map(FunctionSettings::name).toList(), kafka);
             for (FunctionSettings function : config.functions()) {
                 FailureSettings failures = function.subscribe().failures();
                 FunctionInvoker invoker = invoker(function, loader, runtime.producer, clock);
@@ -121,9 +124,14 @@ public final class FunctionRuntime implements AutoCloseable {
         SubscribeSettings subscribe = function.subscribe();
         Map<String, Object> consumer = new HashMap<>(kafka);
         consumer.put("auto.offset.reset", subscribe.startFrom().name().toLowerCase(Locale.ROOT));
-        List<String> topics = subscribe.topics() instanceof TopicSelection.Listed listed ? listed.topics() : List.of();
+        // Every function also reads its replay topic, where `tributary dlt replay` sends its dead letters back.
+        String replay = DeadLetterHeaders.replayTopic(function.name());
+        List<String> topics = subscribe.topics() instanceof TopicSelection.Listed listed
+                ? Stream.concat(listed.topics().stream(), Stream.of(replay)).toList() : List.of();
         Optional<Pattern> pattern = subscribe.topics() instanceof TopicSelection.Matching matching
-                ? Optional.of(matching.pattern()) : Optional.empty();
+                ? Optional.of(Pattern.compile("(?:" + matching.pattern().pattern() + ")|" + Pattern.quote(replay),
+                        matching.pattern().flags()))
+                : Optional.empty();
         DispatcherSettings defaults = DispatcherSettings.forTopics(function.name(), List.of("unused"), consumer);
         return new DispatcherSettings(function.name(), subscribe.group(), topics, pattern, subscribe.filter(),
                 subscribe.ordering(), subscribe.concurrency(),
