@@ -68,6 +68,10 @@ class MetricsIT {
                 assertThat(registry.find(DispatcherMetrics.CONSUMER_LAG).gauges()).hasSize(2);
                 assertThat(totalLag(registry)).as("every record read, none done").isEqualTo(RECORDS);
                 assertThat(registry.get(DispatcherMetrics.IN_FLIGHT).gauge().value()).isPositive();
+                assertThat(registry.get(DispatcherMetrics.OLDEST_IN_FLIGHT_AGE).gauge().value())
+                        .as("the held invocations have been running a while").isPositive();
+                assertThat(registry.get(DispatcherMetrics.TIME_TO_DRAIN).gauge().value())
+                        .as("records wait and none get done").isInfinite();
             });
             assertThat(successes(registry)).isZero();
 
@@ -77,6 +81,8 @@ class MetricsIT {
                 assertThat(successes(registry)).isEqualTo(RECORDS);
                 assertThat(registry.find(DispatcherMetrics.CONSUMER_LAG).gauges())
                         .hasSize(2).allSatisfy(gauge -> assertThat(gauge.value()).isZero());
+                assertThat(registry.get(DispatcherMetrics.TIME_TO_DRAIN).gauge().value()).isZero();
+                assertThat(registry.get(DispatcherMetrics.RATE).gauge().value()).isPositive();
             });
             assertThat(registry.get(DispatcherMetrics.LATENCY).timer().count()).isEqualTo(RECORDS);
             assertThat(registry.get(DispatcherMetrics.INVOCATIONS).tag(DispatcherMetrics.TAG_OUTCOME, "failure")

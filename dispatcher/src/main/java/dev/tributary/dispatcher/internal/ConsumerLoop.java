@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,6 +79,9 @@ public final class ConsumerLoop implements Runnable {
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final Deque<TopicPartition> roundRobin = new ArrayDeque<>();
     private final RetrySchedule retries = new RetrySchedule();
+    /** Invocations running now, for the age of the oldest. */
+    private final Set<Work> invoking = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Throughput throughput = new Throughput();
     private final AtomicBoolean wakeupRequested = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -162,6 +168,7 @@ public final class ConsumerLoop implements Runnable {
         }
         applyBackpressure();
         updateLag();
+        publishFlow();
         ConsumerRecords<byte[], byte[]> records;
         try {
             long untilRetry = retries.millisUntilNext(clock.millis());
@@ -195,6 +202,7 @@ public final class ConsumerLoop implements Runnable {
         }
         if (!settings.filter().matches(name -> attribute(event.cloudEvent(), name))) {
             counters.filtered.increment();
+            throughput.record(1);
             metrics.count(Outcome.FILTERED);
             state.offsets.completed(record.offset());
             return;
@@ -246,6 +254,8 @@ public final class ConsumerLoop implements Runnable {
 
     private void startInvocation(Work work, PartitionState state) {
         state.inFlight++;
+        work.startedMillis = clock.millis();
+        invoking.add(work);
         state.highestStarted = Math.max(state.highestStarted, work.offset());
         work.attempts++;
         workers.execute(() -> invoke(work));
@@ -301,6 +311,9 @@ public final class ConsumerLoop implements Runnable {
 
     private void apply(Completion completion) {
         Work work = completion.work();
+        if (completion.outcome() == Result.SUCCEEDED || completion.outcome() == Result.FAILED) {
+            invoking.remove(work);
+        }
         PartitionState state = partitions.get(work.partition);
         if (state == null) {
             return; // finished after its partition was revoked: abandoned, the new owner runs it again
@@ -351,6 +364,23 @@ public final class ConsumerLoop implements Runnable {
             state.lanes.done(work, work.orderingKey());
         }
         state.offsets.completed(work.offset());
+        throughput.record(1);
+    }
+
+    /** Retry backlog, the oldest running invocation, the rate of records done and the time to work off the lag. */
+    private void publishFlow() {
+        long now = clock.millis();
+        long oldestStart = now;
+        for (Work work : invoking) {
+            oldestStart = Math.min(oldestStart, work.startedMillis);
+        }
+        double perSecond = throughput.perSecond(now);
+        long lag = 0;
+        for (PartitionState state : partitions.values()) {
+            lag += state.lag.get();
+        }
+        double timeToDrain = lag == 0 ? 0 : perSecond > 0 ? lag / perSecond : Double.POSITIVE_INFINITY;
+        metrics.flow(retries.size(), Duration.ofMillis(now - oldestStart), perSecond, timeToDrain);
     }
 
     private boolean acquirePermits() {

@@ -32,6 +32,11 @@ final class RetrySchedule {
         return first == null ? Long.MAX_VALUE : Math.max(0, first.dueMillis - nowMillis);
     }
 
+    /** Work waiting for its next attempt (or dead-letter write). */
+    int size() {
+        return entries.size();
+    }
+
     /** Drops the work that {@code drop} selects. */
     void removeIf(Predicate<Work> drop) {
         entries.removeIf(entry -> drop.test(entry.work));

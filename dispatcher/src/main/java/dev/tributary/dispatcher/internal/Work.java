@@ -28,6 +28,8 @@ final class Work {
     /** Null when the record is not a valid event. */
     final KafkaEvent event;
     int attempts;
+    /** When its current attempt started, on the dispatcher's clock. */
+    long startedMillis;
     Instant firstFailure;
     Instant lastFailure;
     Throwable lastError;

@@ -6,11 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -29,6 +31,10 @@ public final class DispatcherMetrics {
     public static final String CONCURRENCY_LIMIT = "tributary.dispatch.concurrency.limit";
     public static final String BUFFERED = "tributary.dispatch.buffered";
     public static final String CONSUMER_LAG = "tributary.consumer.lag";
+    public static final String RETRY_WAITING = "tributary.dispatch.retry_waiting";
+    public static final String OLDEST_IN_FLIGHT_AGE = "tributary.dispatch.oldest_in_flight.age";
+    public static final String RATE = "tributary.dispatch.rate";
+    public static final String TIME_TO_DRAIN = "tributary.dispatch.time_to_drain";
 
     /** The function's name, on every meter. */
     public static final String TAG_FUNCTION = "function";
@@ -45,6 +51,14 @@ public final class DispatcherMetrics {
     static final String IN_FLIGHT_DESCRIPTION = "Invocations and dead-letter writes running now";
     static final String CONCURRENCY_LIMIT_DESCRIPTION = "The most invocations of the function in flight at once";
     static final String BUFFERED_DESCRIPTION = "Records read and waiting for their turn, over all assigned partitions";
+    static final String RETRY_WAITING_DESCRIPTION =
+            "Records waiting for their next attempt; each holds back its key (key mode) or partition (partition mode)";
+    static final String OLDEST_IN_FLIGHT_AGE_DESCRIPTION =
+            "Seconds since the oldest invocation still running started; 0 when none runs";
+    static final String RATE_DESCRIPTION =
+            "Records done per second (handled, dead-lettered or filtered), smoothed over the last seconds";
+    static final String TIME_TO_DRAIN_DESCRIPTION =
+            "Seconds to work off the current lag at the current rate; +Inf when records wait and none get done";
     static final String CONSUMER_LAG_DESCRIPTION =
             "Records of the partition not yet done: log end offset minus the offset the dispatcher would commit";
 
@@ -74,6 +88,10 @@ public final class DispatcherMetrics {
     private final Timer latency;
     private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong buffered = new AtomicLong();
+    private final AtomicLong retryWaiting = new AtomicLong();
+    private final AtomicReference<Double> oldestInFlightAge = new AtomicReference<>(0.0);
+    private final AtomicReference<Double> rate = new AtomicReference<>(0.0);
+    private final AtomicReference<Double> timeToDrain = new AtomicReference<>(0.0);
 
     private DispatcherMetrics(MeterRegistry registry, String function, int concurrencyLimit) {
         this.registry = registry;
@@ -91,6 +109,15 @@ public final class DispatcherMetrics {
                 .tag(TAG_FUNCTION, function).strongReference(true).register(registry);
         Gauge.builder(BUFFERED, buffered, AtomicLong::get).description(BUFFERED_DESCRIPTION)
                 .tag(TAG_FUNCTION, function).strongReference(true).register(registry);
+        Gauge.builder(RETRY_WAITING, retryWaiting, AtomicLong::get).description(RETRY_WAITING_DESCRIPTION)
+                .tag(TAG_FUNCTION, function).strongReference(true).register(registry);
+        Gauge.builder(OLDEST_IN_FLIGHT_AGE, oldestInFlightAge, AtomicReference::get)
+                .description(OLDEST_IN_FLIGHT_AGE_DESCRIPTION).baseUnit("seconds")
+                .tag(TAG_FUNCTION, function).strongReference(true).register(registry);
+        Gauge.builder(RATE, rate, AtomicReference::get).description(RATE_DESCRIPTION)
+                .tag(TAG_FUNCTION, function).strongReference(true).register(registry);
+        Gauge.builder(TIME_TO_DRAIN, timeToDrain, AtomicReference::get).description(TIME_TO_DRAIN_DESCRIPTION)
+                .baseUnit("seconds").tag(TAG_FUNCTION, function).strongReference(true).register(registry);
     }
 
     /**
@@ -126,6 +153,21 @@ public final class DispatcherMetrics {
     /** Records an attempt's duration, whatever its outcome. */
     public void invocationEnded(Timer.Sample sample) {
         sample.stop(latency);
+    }
+
+    /**
+     * How work flows, as of the dispatcher's last turn.
+     *
+     * @param retryWaitingNow   records waiting for their next attempt
+     * @param oldestInFlight    how long the oldest running invocation has run
+     * @param ratePerSecond     records done per second
+     * @param timeToDrainSecond seconds to work off the lag at that rate
+     */
+    public void flow(long retryWaitingNow, Duration oldestInFlight, double ratePerSecond, double timeToDrainSecond) {
+        retryWaiting.set(retryWaitingNow);
+        oldestInFlightAge.set(oldestInFlight.toMillis() / 1_000.0);
+        rate.set(ratePerSecond);
+        timeToDrain.set(timeToDrainSecond);
     }
 
     /** The in-flight and buffered counts as of the dispatcher's last turn. */

@@ -7,6 +7,7 @@ import dev.tributary.dispatcher.metrics.DispatcherMetrics.PartitionLag;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class DispatcherMetricsTest {
 
         assertThat(registry.getMeters()).extracting(meter -> meter.getId().getName()).containsOnly(
                 "tributary.dispatch.invocations", "tributary.dispatch.latency", "tributary.dispatch.in_flight",
-                "tributary.dispatch.concurrency.limit", "tributary.dispatch.buffered");
+                "tributary.dispatch.concurrency.limit", "tributary.dispatch.buffered", "tributary.dispatch.retry_waiting",
+                "tributary.dispatch.oldest_in_flight.age", "tributary.dispatch.rate", "tributary.dispatch.time_to_drain");
         assertThat(registry.find("tributary.dispatch.invocations").tag("function", "orders").counters())
                 .extracting(counter -> counter.getId().getTag("outcome"))
                 .containsExactlyInAnyOrder("success", "failure", "retry", "dead_letter", "filtered", "undecodable");
@@ -32,7 +34,9 @@ class DispatcherMetricsTest {
         assertType("tributary.dispatch.concurrency.limit", Meter.Type.GAUGE);
         assertType("tributary.dispatch.buffered", Meter.Type.GAUGE);
         for (String gaugeOrTimer : List.of("tributary.dispatch.latency", "tributary.dispatch.in_flight",
-                "tributary.dispatch.concurrency.limit", "tributary.dispatch.buffered")) {
+                "tributary.dispatch.concurrency.limit", "tributary.dispatch.buffered", "tributary.dispatch.retry_waiting",
+                "tributary.dispatch.oldest_in_flight.age", "tributary.dispatch.rate", "tributary.dispatch.time_to_drain")) {
+            assertType(gaugeOrTimer, gaugeOrTimer.endsWith("latency") ? Meter.Type.TIMER : Meter.Type.GAUGE);
             assertThat(registry.get(gaugeOrTimer).meter().getId().getTags()).containsExactly(Tag.of("function", "orders"));
         }
         assertThat(registry.getMeters()).allSatisfy(meter ->
@@ -40,6 +44,18 @@ class DispatcherMetricsTest {
         assertThat(registry.get("tributary.dispatch.latency").meter().getId().getDescription())
                 .isEqualTo(DispatcherMetrics.LATENCY_DESCRIPTION);
         assertThat(registry.get("tributary.dispatch.concurrency.limit").gauge().value()).isEqualTo(8);
+    }
+
+    @Test
+    void flowGaugesShowWhatTheDispatcherLastPublished() {
+        DispatcherMetrics metrics = DispatcherMetrics.create(registry, "orders", 8);
+
+        metrics.flow(3, Duration.ofMillis(1_500), 42.5, 12.0);
+
+        assertThat(registry.get("tributary.dispatch.retry_waiting").gauge().value()).isEqualTo(3);
+        assertThat(registry.get("tributary.dispatch.oldest_in_flight.age").gauge().value()).isEqualTo(1.5);
+        assertThat(registry.get("tributary.dispatch.rate").gauge().value()).isEqualTo(42.5);
+        assertThat(registry.get("tributary.dispatch.time_to_drain").gauge().value()).isEqualTo(12.0);
     }
 
     @Test
