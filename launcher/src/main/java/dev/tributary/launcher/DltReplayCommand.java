@@ -1,14 +1,9 @@
 package dev.tributary.launcher;
 
 import dev.tributary.dispatcher.DeadLetterHeaders;
-import dev.tributary.launcher.config.FunctionSettings;
-import dev.tributary.launcher.config.TributaryConfig;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +15,14 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,17 +39,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true)
 final class DltReplayCommand implements Callable<Integer> {
 
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", defaultValue = "tributary.yaml", paramLabel = "FILE",
-            description = "The configuration that declares the function (default: ${DEFAULT-VALUE}).")
-    Path config;
-
-    @Option(names = "--function", required = true, paramLabel = "NAME", description = "The function's name.")
-    String function;
+    @Mixin
+    DeadLetterSource source;
 
     @Option(names = "--since", paramLabel = "TIME",
             description = "Only dead letters written at or after this instant, e.g. 2026-11-23T10:00:00Z.")
@@ -68,25 +55,19 @@ final class DltReplayCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Count what would be replayed and send nothing.")
     boolean dryRun;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "The Kafka cluster; default the config's kafka.bootstrapServers, else the dev broker"
-                    + " at 127.0.0.1:9092.")
-    String bootstrapServers;
 
     @Override
     public Integer call() throws Exception {
-        Optional<TributaryConfig> file = CommandConfig.load(config, spec);
-        if (file.isEmpty()) {
+        Optional<DeadLetterSource.Target> target = source.resolve(spec);
+        if (target.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        FunctionSettings settings = file.get().functions().stream().filter(f -> f.name().equals(function))
-                .findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(), "--function: " + config
-                        + " declares no function named '" + function + "'"));
+        String function = source.function;
         Instant from = parseSince();
         if (rate != null && rate < 1) {
             throw new ParameterException(spec.commandLine(), "--rate: must be at least 1 record a second, not " + rate);
         }
-        Map<String, Object> client = CommandConfig.kafkaClient(file.get(), bootstrapServers);
+        Map<String, Object> client = target.get().client();
         String replayTopic = DeadLetterHeaders.replayTopic(function);
         PrintWriter out = spec.commandLine().getOut();
         if (!dryRun) {
@@ -96,8 +77,8 @@ final class DltReplayCommand implements Callable<Integer> {
         long skipped = 0;
         long started = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer(client)) {
-            for (String topic : DeadLetterTopics.existing(settings, client)) {
-                for (ConsumerRecord<byte[], byte[]> record : readAll(topic, client)) {
+            for (String topic : DeadLetterTopics.existing(target.get().function(), client)) {
+                for (ConsumerRecord<byte[], byte[]> record : DeadLetterTopics.read(topic, client, Long.MAX_VALUE)) {
                     if (record.timestamp() < from.toEpochMilli()) {
                         skipped++;
                         continue;
@@ -162,28 +143,6 @@ final class DltReplayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--since: '" + since
                     + "' is not an ISO-8601 instant such as 2026-11-23T10:00:00Z");
         }
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, Map<String, Object> client) {
-        Map<String, Object> properties = new HashMap<>(client);
-        properties.put("enable.auto.commit", false);
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> reader =
-                     new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = reader.partitionsFor(topic, READ_TIMEOUT).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions, READ_TIMEOUT);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> reader.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
-                }
-                reader.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     private static KafkaProducer<byte[], byte[]> producer(Map<String, Object> client) {
