@@ -26,4 +26,7 @@ public interface DispatcherStats {
 
     /** Invocations running now, as of the dispatcher's last turn. */
     long inFlight();
+
+    /** The adaptive limit on invocations in flight now, between the floor and the cap. */
+    int concurrencyLimit();
 }

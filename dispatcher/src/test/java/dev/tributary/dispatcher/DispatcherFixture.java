@@ -51,10 +51,21 @@ final class DispatcherFixture implements AutoCloseable {
                              Optional<String> outputTopic, DispatcherMetrics metrics) throws Exception {
         InProcessInvoker invoker = InProcessInvoker.open(FunctionConfig.empty(settings.functionName()), function,
                 outputTopic, producer, Clock.systemUTC(), failures.timeout());
+        return start(settings, failures, invoker, metrics);
+    }
+
+    /** A dispatcher around any invoker, such as a remote function's. */
+    FunctionDispatcher start(DispatcherSettings settings, FailureSettings failures, FunctionInvoker invoker,
+                             DispatcherMetrics metrics) {
         FunctionDispatcher dispatcher = new FunctionDispatcher(settings, failures, invoker, producer, processPermits,
                 Clock.systemUTC(), metrics);
         dispatchers.add(dispatcher);
         return dispatcher.start();
+    }
+
+    /** The shared producer, idempotent with {@code acks=all}, that invokers write outputs with. */
+    KafkaProducer<byte[], byte[]> producer() {
+        return producer;
     }
 
     @Override

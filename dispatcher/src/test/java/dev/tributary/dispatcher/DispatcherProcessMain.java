@@ -69,7 +69,7 @@ public final class DispatcherProcessMain {
         String maxPollRecords = args[8];
 
         DispatcherSettings settings = new DispatcherSettings(FUNCTION, groupId, List.of(inputTopic), Optional.empty(),
-                EventFilter.ALL, OrderingMode.KEY, concurrency, maxBufferedPerPartition, commitInterval,
+                EventFilter.ALL, OrderingMode.KEY, concurrency, concurrency, maxBufferedPerPartition, commitInterval,
                 Duration.ofSeconds(10), Map.of("bootstrap.servers", bootstrap, "auto.offset.reset", "earliest",
                         "max.poll.records", maxPollRecords));
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(

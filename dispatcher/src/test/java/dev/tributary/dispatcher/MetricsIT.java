@@ -8,6 +8,7 @@ import dev.tributary.schemas.event.KafkaEventCodec;
 import dev.tributary.sdk.Context;
 import dev.tributary.sdk.Event;
 import dev.tributary.sdk.EventFunction;
+import dev.tributary.sdk.RetryableException;
 import dev.tributary.testkit.BootstrapServers;
 import dev.tributary.testkit.KafkaTestClients;
 import dev.tributary.testkit.WithLocalKafka;
@@ -90,6 +91,64 @@ class MetricsIT {
         }
         assertThat(registry.find(DispatcherMetrics.CONSUMER_LAG).gauges())
                 .as("a stopped dispatcher reports no partitions").isEmpty();
+    }
+
+    /** Fails every event of key {@code stuck} until the test opens the gate. */
+    static final class StuckKey implements EventFunction<byte[]> {
+        volatile boolean open;
+
+        @Override
+        public void handle(Event<byte[]> event, Context context) {
+            boolean stuck = event.key().map(key -> new String(key, StandardCharsets.UTF_8))
+                    .filter("stuck"::equals).isPresent();
+            if (!open && stuck) {
+                throw new RetryableException("the stuck key's downstream is away");
+            }
+        }
+    }
+
+    @Test
+    void aKeyWaitingToBeRetriedIsCountedAsBlockedWithTheRecordsQueuedBehindIt(@BootstrapServers String bootstrap)
+            throws Exception {
+        String topic = "metrics-blocked";
+        KafkaTestClients.createTopic(bootstrap, topic, 1, (short) 1, Map.of());
+        KafkaEventCodec codec = new KafkaEventCodec();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 20; i++) {
+                producer.send(codec.encode(topic, CloudEventBuilder.v1().withId("b" + i)
+                        .withSource(URI.create("/test")).withType("com.example.reading")
+                        .withExtension("partitionkey", i % 2 == 0 ? "stuck" : "free-" + i)
+                        .withData(("event " + i).getBytes(StandardCharsets.UTF_8)).build()));
+            }
+        }
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        StuckKey function = new StuckKey();
+        FailureSettings failures = FailureSettings.DEFAULT.withRetry(
+                new RetryPolicy(1_000, Duration.ofMillis(100), Duration.ofMillis(100), 1.0, 0.0));
+
+        try (DispatcherFixture fixture = new DispatcherFixture(bootstrap)) {
+            DispatcherSettings settings = fixture.settings("blocked", topic);
+            fixture.start(settings, failures, function, Optional.empty(),
+                    DispatcherMetrics.create(registry, "blocked", settings.concurrency()));
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(registry.get(DispatcherMetrics.BLOCKED_KEYS).gauge().value()).isEqualTo(1);
+                assertThat(registry.get(DispatcherMetrics.BLOCKED_RECORDS).gauge().value())
+                        .as("the other nine records of the stuck key").isEqualTo(9);
+                assertThat(registry.get(DispatcherMetrics.INVOCATIONS).tag(DispatcherMetrics.TAG_OUTCOME, "success")
+                        .counter().count()).as("the free keys went on").isEqualTo(10);
+            });
+
+            function.open = true;
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(registry.get(DispatcherMetrics.INVOCATIONS).tag(DispatcherMetrics.TAG_OUTCOME, "success")
+                        .counter().count()).isEqualTo(20);
+                assertThat(registry.get(DispatcherMetrics.BLOCKED_KEYS).gauge().value()).isZero();
+                assertThat(registry.get(DispatcherMetrics.BLOCKED_RECORDS).gauge().value()).isZero();
+            });
+        }
     }
 
     private static double successes(SimpleMeterRegistry registry) {

@@ -1,6 +1,7 @@
 package dev.tributary.dispatcher.http;
 
 import dev.tributary.sdk.NonRetryableException;
+import dev.tributary.sdk.OverloadedException;
 import dev.tributary.sdk.RetryableException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -15,7 +16,7 @@ import java.time.Duration;
  * <table>
  *   <caption>Failures and verdicts</caption>
  *   <tr><th>what happened</th><th>exception</th></tr>
- *   <tr><td>429, 503</td><td>{@link RetryableException}, with {@code Retry-After} as its retry-after</td></tr>
+ *   <tr><td>429, 503</td><td>{@link OverloadedException}, with {@code Retry-After} as its retry-after</td></tr>
  *   <tr><td>other 5xx</td><td>{@link RetryableException}</td></tr>
  *   <tr><td>other 4xx; 3xx (redirects are not followed); any other status</td>
  *       <td>{@link NonRetryableException}</td></tr>
@@ -50,7 +51,7 @@ final class HttpFailures {
                 : ": " + OneLine.ofBytes(bodyStart, QUOTED_BODY_BYTES);
         String answer = site + " answered HTTP " + status + body;
         if (status == 429 || status == 503) {
-            return new RetryableException(answer, null, headers.firstValue(RetryAfter.HEADER)
+            return new OverloadedException(answer, null, headers.firstValue(RetryAfter.HEADER)
                     .flatMap(value -> RetryAfter.parse(value, clock))
                     .orElse(null));
         }

@@ -4,6 +4,7 @@ import dev.tributary.dispatcher.DispatcherSettings;
 import dev.tributary.dispatcher.DispatcherStats;
 import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.dispatcher.FunctionInvoker;
+import dev.tributary.dispatcher.OrderingMode;
 import dev.tributary.dispatcher.metrics.DispatcherMetrics;
 import dev.tributary.dispatcher.metrics.DispatcherMetrics.Outcome;
 import io.micrometer.core.instrument.Timer;
@@ -34,6 +35,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,7 +63,8 @@ public final class ConsumerLoop implements Runnable {
     /** What finished on a virtual thread. */
     private enum Result { SUCCEEDED, FAILED, DEAD_LETTERED, DEAD_LETTER_FAILED }
 
-    private record Completion(Work work, Result outcome, Throwable error) {
+    /** @param latencyMillis how long the attempt took; 0 for dead-letter writes */
+    private record Completion(Work work, Result outcome, Throwable error, long latencyMillis) {
     }
 
     private final DispatcherSettings settings;
@@ -70,7 +73,9 @@ public final class ConsumerLoop implements Runnable {
     private final FunctionInvoker invoker;
     private final DeadLetterWriter deadLetters;
     private final Semaphore processPermits;
-    private final Semaphore functionPermits;
+    /** Invocations of this function holding a permit; only the consumer thread adds to it. */
+    private final AtomicInteger invocations = new AtomicInteger();
+    private final ConcurrencyLimit limit;
     private final Clock clock;
     private final KafkaEventCodec codec = new KafkaEventCodec();
     private final Counters counters = new Counters();
@@ -103,7 +108,8 @@ public final class ConsumerLoop implements Runnable {
         this.deadLetters = new DeadLetterWriter(deadLetterProducer, settings.consumerProperties(),
                 settings.functionName(), failures);
         this.processPermits = processPermits;
-        this.functionPermits = new Semaphore(settings.concurrency());
+        this.limit = new ConcurrencyLimit(settings.minConcurrency(), settings.concurrency());
+        this.counters.concurrencyLimit = limit.current();
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -235,7 +241,11 @@ public final class ConsumerLoop implements Runnable {
 
     /** Starts new work while both caps allow, taking partitions in turn so that none starves. */
     private void startReadyWork() {
-        while (!roundRobin.isEmpty() && acquirePermits()) {
+        while (!roundRobin.isEmpty()) {
+            if (!acquirePermits()) {
+                noteHeldBack();
+                return;
+            }
             Work work = null;
             PartitionState state = null;
             for (int i = 0; i < roundRobin.size() && work == null; i++) {
@@ -265,6 +275,7 @@ public final class ConsumerLoop implements Runnable {
     private void invoke(Work work) {
         Throwable error = null;
         Timer.Sample attempt = metrics.startInvocation();
+        long latencyMillis;
         try {
             invoker.invoke(work.event, work.attempts).toCompletableFuture()
                     .orTimeout(failures.timeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -275,9 +286,10 @@ public final class ConsumerLoop implements Runnable {
                     ? new TimeoutException("the invocation did not finish within " + failures.timeout()) : cause;
         } finally {
             metrics.invocationEnded(attempt);
+            latencyMillis = clock.millis() - work.startedMillis;
             releasePermits();
         }
-        report(new Completion(work, error == null ? Result.SUCCEEDED : Result.FAILED, error));
+        report(new Completion(work, error == null ? Result.SUCCEEDED : Result.FAILED, error, latencyMillis));
     }
 
     private void startDeadLetter(Work work, PartitionState state) {
@@ -285,12 +297,12 @@ public final class ConsumerLoop implements Runnable {
         workers.execute(() -> {
             try {
                 deadLetters.write(work);
-                report(new Completion(work, Result.DEAD_LETTERED, null));
+                report(new Completion(work, Result.DEAD_LETTERED, null, 0));
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                report(new Completion(work, Result.DEAD_LETTER_FAILED, e));
+                report(new Completion(work, Result.DEAD_LETTER_FAILED, e, 0));
             }
         });
     }
@@ -313,6 +325,7 @@ public final class ConsumerLoop implements Runnable {
         Work work = completion.work();
         if (completion.outcome() == Result.SUCCEEDED || completion.outcome() == Result.FAILED) {
             invoking.remove(work);
+            adaptLimit(completion);
         }
         PartitionState state = partitions.get(work.partition);
         if (state == null) {
@@ -381,22 +394,60 @@ public final class ConsumerLoop implements Runnable {
         }
         double timeToDrain = lag == 0 ? 0 : perSecond > 0 ? lag / perSecond : Double.POSITIVE_INFINITY;
         metrics.flow(retries.size(), Duration.ofMillis(now - oldestStart), perSecond, timeToDrain);
+        publishHeadOfLine();
     }
 
+    /** In key and partition mode, a record waiting to be retried holds back its lane and what queues behind it. */
+    private void publishHeadOfLine() {
+        if (settings.ordering() == OrderingMode.UNORDERED) {
+            return;
+        }
+        long[] keysAndRecords = new long[2];
+        retries.forEach(work -> {
+            PartitionState state = partitions.get(work.partition);
+            if (state != null) {
+                keysAndRecords[0]++;
+                keysAndRecords[1] += state.lanes.queuedBehind(work.orderingKey());
+            }
+        });
+        metrics.headOfLine(keysAndRecords[0], keysAndRecords[1]);
+    }
+
+    /** On the consumer thread only: then the check and the increment cannot race another start. */
     private boolean acquirePermits() {
-        if (!functionPermits.tryAcquire()) {
+        if (invocations.get() >= limit.current() || !processPermits.tryAcquire()) {
             return false;
         }
-        if (!processPermits.tryAcquire()) {
-            functionPermits.release();
-            return false;
-        }
+        invocations.incrementAndGet();
         return true;
     }
 
     private void releasePermits() {
-        functionPermits.release();
+        invocations.decrementAndGet();
         processPermits.release();
+    }
+
+    /** Tells the limit when it, and not the process cap or the ordering, kept ready work waiting. */
+    private void noteHeldBack() {
+        if (invocations.get() < limit.current()) {
+            return;
+        }
+        for (PartitionState state : partitions.values()) {
+            if (state.lanes.hasReady()) {
+                limit.heldBack();
+                return;
+            }
+        }
+    }
+
+    private void adaptLimit(Completion completion) {
+        if (completion.outcome() == Result.FAILED && Failures.overloaded(completion.error())) {
+            limit.overloaded(completion.latencyMillis());
+        } else {
+            limit.completed(completion.latencyMillis());
+        }
+        counters.concurrencyLimit = limit.current();
+        metrics.concurrencyLimit(limit.current());
     }
 
     /** Pauses a partition whose buffered work passed the bound and resumes it once half of that is left. */

@@ -14,6 +14,7 @@ final class Counters implements DispatcherStats {
     final LongAdder deadLettered = new LongAdder();
     volatile long buffered;
     volatile long inFlight;
+    volatile int concurrencyLimit;
 
     @Override
     public long filtered() {
@@ -56,9 +57,14 @@ final class Counters implements DispatcherStats {
     }
 
     @Override
+    public int concurrencyLimit() {
+        return concurrencyLimit;
+    }
+
+    @Override
     public String toString() {
         return "succeeded=" + succeeded() + " failed=" + failed() + " filtered=" + filtered() + " undecodable=" + undecodable()
                 + " retried=" + retried() + " deadLettered=" + deadLettered()
-                + " buffered=" + buffered + " inFlight=" + inFlight;
+                + " buffered=" + buffered + " inFlight=" + inFlight + " limit=" + concurrencyLimit;
     }
 }

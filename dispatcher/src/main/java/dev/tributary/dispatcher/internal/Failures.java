@@ -3,11 +3,13 @@ package dev.tributary.dispatcher.internal;
 import dev.tributary.schemas.codec.DataCodecException;
 import dev.tributary.schemas.event.MalformedEventException;
 import dev.tributary.sdk.NonRetryableException;
+import dev.tributary.sdk.OverloadedException;
 import dev.tributary.sdk.RetryableException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /** The verdict on a failed invocation: whether another attempt may help, and how long the function asked to wait. */
 final class Failures {
@@ -34,6 +36,12 @@ final class Failures {
         return !(cause instanceof NonRetryableException
                 || cause instanceof DataCodecException
                 || cause instanceof MalformedEventException);
+    }
+
+    /** A sign to run fewer at once: the function said its downstream is overloaded, or it did not answer in time. */
+    static boolean overloaded(Throwable error) {
+        Throwable cause = unwrap(error);
+        return cause instanceof OverloadedException || cause instanceof TimeoutException;
     }
 
     static Optional<Duration> retryAfter(Throwable error) {

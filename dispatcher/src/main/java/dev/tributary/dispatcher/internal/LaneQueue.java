@@ -87,6 +87,20 @@ final class LaneQueue<W> {
         }
     }
 
+    /** Whether {@link #next} would hand out work now. */
+    boolean hasReady() {
+        return mode == OrderingMode.UNORDERED ? !unordered.isEmpty() : !ready.isEmpty();
+    }
+
+    /** Work queued behind the running work of {@code orderingKey}'s lane; 0 in {@code UNORDERED} mode. */
+    int queuedBehind(Optional<?> orderingKey) {
+        if (mode == OrderingMode.UNORDERED) {
+            return 0;
+        }
+        Lane<W> lane = lanes.get(laneKey(orderingKey));
+        return lane == null ? 0 : lane.queue.size();
+    }
+
     /** Work queued and not yet handed out. */
     int buffered() {
         return buffered;

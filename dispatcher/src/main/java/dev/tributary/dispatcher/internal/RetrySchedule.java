@@ -2,6 +2,7 @@ package dev.tributary.dispatcher.internal;
 
 import java.util.Collection;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 
@@ -35,6 +36,11 @@ final class RetrySchedule {
     /** Work waiting for its next attempt (or dead-letter write). */
     int size() {
         return entries.size();
+    }
+
+    /** Each work waiting, in no particular order. */
+    void forEach(Consumer<Work> action) {
+        entries.forEach(entry -> action.accept(entry.work));
     }
 
     /** Drops the work that {@code drop} selects. */

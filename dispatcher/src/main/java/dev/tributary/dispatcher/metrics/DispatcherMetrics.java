@@ -32,6 +32,8 @@ public final class DispatcherMetrics {
     public static final String BUFFERED = "tributary.dispatch.buffered";
     public static final String CONSUMER_LAG = "tributary.consumer.lag";
     public static final String RETRY_WAITING = "tributary.dispatch.retry_waiting";
+    public static final String BLOCKED_KEYS = "tributary.dispatch.blocked_keys";
+    public static final String BLOCKED_RECORDS = "tributary.dispatch.blocked";
     public static final String OLDEST_IN_FLIGHT_AGE = "tributary.dispatch.oldest_in_flight.age";
     public static final String RATE = "tributary.dispatch.rate";
     public static final String TIME_TO_DRAIN = "tributary.dispatch.time_to_drain";
@@ -49,10 +51,15 @@ public final class DispatcherMetrics {
             "Records and attempts by outcome: success, failure, retry, dead_letter, filtered, undecodable";
     static final String LATENCY_DESCRIPTION = "Duration of one invocation attempt of the function, failed or not";
     static final String IN_FLIGHT_DESCRIPTION = "Invocations and dead-letter writes running now";
-    static final String CONCURRENCY_LIMIT_DESCRIPTION = "The most invocations of the function in flight at once";
+    static final String CONCURRENCY_LIMIT_DESCRIPTION =
+            "The most invocations of the function in flight at once now: adaptive between minConcurrency and the cap";
     static final String BUFFERED_DESCRIPTION = "Records read and waiting for their turn, over all assigned partitions";
     static final String RETRY_WAITING_DESCRIPTION =
             "Records waiting for their next attempt; each holds back its key (key mode) or partition (partition mode)";
+    static final String BLOCKED_KEYS_DESCRIPTION =
+            "Keys (key mode) or partitions (partition mode) held back because their current record waits to be retried";
+    static final String BLOCKED_RECORDS_DESCRIPTION =
+            "Records queued behind a record that waits to be retried: head-of-line blocking";
     static final String OLDEST_IN_FLIGHT_AGE_DESCRIPTION =
             "Seconds since the oldest invocation still running started; 0 when none runs";
     static final String RATE_DESCRIPTION =
@@ -89,6 +96,9 @@ public final class DispatcherMetrics {
     private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong buffered = new AtomicLong();
     private final AtomicLong retryWaiting = new AtomicLong();
+    private final AtomicLong concurrencyLimit = new AtomicLong();
+    private final AtomicLong blockedKeys = new AtomicLong();
+    private final AtomicLong blockedRecords = new AtomicLong();
     private final AtomicReference<Double> oldestInFlightAge = new AtomicReference<>(0.0);
     private final AtomicReference<Double> rate = new AtomicReference<>(0.0);
     private final AtomicReference<Double> timeToDrain = new AtomicReference<>(0.0);
@@ -105,11 +115,16 @@ public final class DispatcherMetrics {
                 .publishPercentileHistogram().register(registry);
         Gauge.builder(IN_FLIGHT, inFlight, AtomicLong::get).description(IN_FLIGHT_DESCRIPTION)
                 .tag(TAG_FUNCTION, function).strongReference(true).register(registry);
-        Gauge.builder(CONCURRENCY_LIMIT, () -> concurrencyLimit).description(CONCURRENCY_LIMIT_DESCRIPTION)
+        this.concurrencyLimit.set(concurrencyLimit);
+        Gauge.builder(CONCURRENCY_LIMIT, this.concurrencyLimit, AtomicLong::get).description(CONCURRENCY_LIMIT_DESCRIPTION)
                 .tag(TAG_FUNCTION, function).strongReference(true).register(registry);
         Gauge.builder(BUFFERED, buffered, AtomicLong::get).description(BUFFERED_DESCRIPTION)
                 .tag(TAG_FUNCTION, function).strongReference(true).register(registry);
         Gauge.builder(RETRY_WAITING, retryWaiting, AtomicLong::get).description(RETRY_WAITING_DESCRIPTION)
+                .tag(TAG_FUNCTION, function).strongReference(true).register(registry);
+        Gauge.builder(BLOCKED_KEYS, blockedKeys, AtomicLong::get).description(BLOCKED_KEYS_DESCRIPTION)
+                .tag(TAG_FUNCTION, function).strongReference(true).register(registry);
+        Gauge.builder(BLOCKED_RECORDS, blockedRecords, AtomicLong::get).description(BLOCKED_RECORDS_DESCRIPTION)
                 .tag(TAG_FUNCTION, function).strongReference(true).register(registry);
         Gauge.builder(OLDEST_IN_FLIGHT_AGE, oldestInFlightAge, AtomicReference::get)
                 .description(OLDEST_IN_FLIGHT_AGE_DESCRIPTION).baseUnit("seconds")
@@ -123,7 +138,7 @@ public final class DispatcherMetrics {
     /**
      * Registers the meters of one function in {@code registry}.
      *
-     * @param concurrencyLimit the function's cap on invocations in flight, published as a gauge
+     * @param concurrencyLimit the function's cap on invocations in flight, where its adaptive limit starts
      */
     public static DispatcherMetrics create(MeterRegistry registry, String function, int concurrencyLimit) {
         Objects.requireNonNull(registry, "registry is required: DispatcherMetrics.noop() when metrics are off");
@@ -168,6 +183,22 @@ public final class DispatcherMetrics {
         oldestInFlightAge.set(oldestInFlight.toMillis() / 1_000.0);
         rate.set(ratePerSecond);
         timeToDrain.set(timeToDrainSecond);
+    }
+
+    /** The adaptive limit on invocations in flight, after it changed. */
+    public void concurrencyLimit(int limit) {
+        concurrencyLimit.set(limit);
+    }
+
+    /**
+     * Head-of-line blocking as of the dispatcher's last turn.
+     *
+     * @param keys    keys (or partitions) whose current record waits to be retried
+     * @param records records queued behind those
+     */
+    public void headOfLine(long keys, long records) {
+        blockedKeys.set(keys);
+        blockedRecords.set(records);
     }
 
     /** The in-flight and buffered counts as of the dispatcher's last turn. */

@@ -49,6 +49,34 @@ class LaneQueueTest {
     }
 
     @Test
+    void readyWorkIsWorkWhoseLaneIsFreeNotMerelyQueuedWork() {
+        Item a1 = Item.of("a1", "a");
+        Item a2 = Item.of("a2", "a");
+        Item a3 = Item.of("a3", "a");
+        LaneQueue<Item> queue = queue(OrderingMode.KEY, a1, a2, a3);
+        assertThat(queue.hasReady()).isTrue();
+
+        queue.next();
+
+        assertThat(queue.buffered()).isEqualTo(2);
+        assertThat(queue.hasReady()).as("a2 and a3 wait behind a1").isFalse();
+        assertThat(queue.queuedBehind(a1.key())).isEqualTo(2);
+        assertThat(queue.queuedBehind(Item.of("b", "b").key())).isZero();
+    }
+
+    @Test
+    void unorderedWorkIsReadyWhenQueuedAndBlocksNothing() {
+        Item a1 = Item.of("a1", "a");
+        Item a2 = Item.of("a2", "a");
+        LaneQueue<Item> queue = queue(OrderingMode.UNORDERED, a1, a2);
+
+        queue.next();
+
+        assertThat(queue.hasReady()).isTrue();
+        assertThat(queue.queuedBehind(a1.key())).isZero();
+    }
+
+    @Test
     void keysCompareByBytesNotIdentity() {
         Item first = Item.of("first", "same");
         Item second = Item.of("second", new String("same"));

@@ -24,7 +24,8 @@ class DispatcherMetricsTest {
         assertThat(registry.getMeters()).extracting(meter -> meter.getId().getName()).containsOnly(
                 "tributary.dispatch.invocations", "tributary.dispatch.latency", "tributary.dispatch.in_flight",
                 "tributary.dispatch.concurrency.limit", "tributary.dispatch.buffered", "tributary.dispatch.retry_waiting",
-                "tributary.dispatch.oldest_in_flight.age", "tributary.dispatch.rate", "tributary.dispatch.time_to_drain");
+                "tributary.dispatch.oldest_in_flight.age", "tributary.dispatch.rate", "tributary.dispatch.time_to_drain",
+                "tributary.dispatch.blocked_keys", "tributary.dispatch.blocked");
         assertThat(registry.find("tributary.dispatch.invocations").tag("function", "orders").counters())
                 .extracting(counter -> counter.getId().getTag("outcome"))
                 .containsExactlyInAnyOrder("success", "failure", "retry", "dead_letter", "filtered", "undecodable");
@@ -35,7 +36,8 @@ class DispatcherMetricsTest {
         assertType("tributary.dispatch.buffered", Meter.Type.GAUGE);
         for (String gaugeOrTimer : List.of("tributary.dispatch.latency", "tributary.dispatch.in_flight",
                 "tributary.dispatch.concurrency.limit", "tributary.dispatch.buffered", "tributary.dispatch.retry_waiting",
-                "tributary.dispatch.oldest_in_flight.age", "tributary.dispatch.rate", "tributary.dispatch.time_to_drain")) {
+                "tributary.dispatch.oldest_in_flight.age", "tributary.dispatch.rate", "tributary.dispatch.time_to_drain",
+                "tributary.dispatch.blocked_keys", "tributary.dispatch.blocked")) {
             assertType(gaugeOrTimer, gaugeOrTimer.endsWith("latency") ? Meter.Type.TIMER : Meter.Type.GAUGE);
             assertThat(registry.get(gaugeOrTimer).meter().getId().getTags()).containsExactly(Tag.of("function", "orders"));
         }
@@ -56,6 +58,25 @@ class DispatcherMetricsTest {
         assertThat(registry.get("tributary.dispatch.oldest_in_flight.age").gauge().value()).isEqualTo(1.5);
         assertThat(registry.get("tributary.dispatch.rate").gauge().value()).isEqualTo(42.5);
         assertThat(registry.get("tributary.dispatch.time_to_drain").gauge().value()).isEqualTo(12.0);
+    }
+
+    @Test
+    void theConcurrencyLimitGaugeFollowsTheAdaptiveLimit() {
+        DispatcherMetrics metrics = DispatcherMetrics.create(registry, "orders", 8);
+
+        metrics.concurrencyLimit(5);
+
+        assertThat(registry.get("tributary.dispatch.concurrency.limit").gauge().value()).isEqualTo(5);
+    }
+
+    @Test
+    void headOfLineGaugesCountBlockedKeysAndTheRecordsBehindThem() {
+        DispatcherMetrics metrics = DispatcherMetrics.create(registry, "orders", 8);
+
+        metrics.headOfLine(2, 17);
+
+        assertThat(registry.get("tributary.dispatch.blocked_keys").gauge().value()).isEqualTo(2);
+        assertThat(registry.get("tributary.dispatch.blocked").gauge().value()).isEqualTo(17);
     }
 
     @Test

@@ -11,13 +11,14 @@ import java.util.Objects;
  * @param topics      the topics, named or matched by a pattern
  * @param filter      the events the function is invoked with; the others are skipped and committed
  * @param ordering    the order guarantee, which bounds parallelism
- * @param concurrency the most invocations of this function in flight at once in this process
+ * @param concurrency the cap: the most invocations of this function in flight at once in this process
+ * @param minConcurrency the floor of the adaptive concurrency limit; equal to the cap for a fixed concurrency
  * @param startFrom   where a new consumer group starts
  * @param group       the Kafka consumer group, shared by every process that runs the function
  * @param failures    timeout, retries and dead-letter topic
  */
 public record SubscribeSettings(TopicSelection topics, EventFilter filter, OrderingMode ordering, int concurrency,
-        StartFrom startFrom, String group, FailureSettings failures) {
+        int minConcurrency, StartFrom startFrom, String group, FailureSettings failures) {
 
     public SubscribeSettings {
         Objects.requireNonNull(topics, "topics");
@@ -28,6 +29,10 @@ public record SubscribeSettings(TopicSelection topics, EventFilter filter, Order
         Objects.requireNonNull(failures, "failures");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
+        }
+        if (minConcurrency < 1 || minConcurrency > concurrency) {
+            throw new IllegalArgumentException("minConcurrency must be between 1 and concurrency (" + concurrency
+                    + "), not " + minConcurrency);
         }
     }
 }

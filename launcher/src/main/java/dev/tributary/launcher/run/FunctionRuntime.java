@@ -134,7 +134,7 @@ public final class FunctionRuntime implements AutoCloseable {
                 : Optional.empty();
         DispatcherSettings defaults = DispatcherSettings.forTopics(function.name(), List.of("unused"), consumer);
         return new DispatcherSettings(function.name(), subscribe.group(), topics, pattern, subscribe.filter(),
-                subscribe.ordering(), subscribe.concurrency(),
+                subscribe.ordering(), subscribe.concurrency(), subscribe.minConcurrency(),
                 defaults.maxBufferedPerPartition(), defaults.commitInterval(), defaults.drainTimeout(), consumer);
     }
 

@@ -41,7 +41,7 @@ class ConfigLoaderTest {
                                 new EventFilter.All(List.of(
                                         new EventFilter.Prefix("type", "com.example."),
                                         new EventFilter.Not(new EventFilter.Suffix("source", "/test")))),
-                                OrderingMode.PARTITION, 64, StartFrom.EARLIEST, "my-group",
+                                OrderingMode.PARTITION, 64, 8, StartFrom.EARLIEST, "my-group",
                                 new FailureSettings(Duration.ofSeconds(5), new RetryPolicy(10, Duration.ofMillis(50),
                                         Duration.ofMinutes(2), 1.5, 0.0), Optional.of("forward-dead-letters"))),
                         Optional.of(new OutputSettings("out"))),
@@ -51,7 +51,7 @@ class ConfigLoaderTest {
                                 new EventFilter.Any(List.of(
                                         new EventFilter.Exact("subject", "thermostat"),
                                         new EventFilter.Exact("subject", "meter"))),
-                                OrderingMode.UNORDERED, 16, StartFrom.LATEST, "tributary.iot-ingest",
+                                OrderingMode.UNORDERED, 16, 1, StartFrom.LATEST, "tributary.iot-ingest",
                                 FailureSettings.DEFAULT),
                         Optional.empty()));
     }
@@ -75,7 +75,7 @@ class ConfigLoaderTest {
         assertThat(function.config()).isEmpty();
         assertThat(function.output()).isEmpty();
         assertThat(function.subscribe()).isEqualTo(new SubscribeSettings(new TopicSelection.Listed(List.of("in")),
-                EventFilter.ALL, OrderingMode.KEY, 16, StartFrom.LATEST, "tributary.forward", FailureSettings.DEFAULT));
+                EventFilter.ALL, OrderingMode.KEY, 16, 1, StartFrom.LATEST, "tributary.forward", FailureSettings.DEFAULT));
     }
 
     @Test
@@ -253,6 +253,16 @@ class ConfigLoaderTest {
         assertThat(errors(function("subscribe: { topics: [in], concurrency: 10001 }")))
                 .containsExactly("tributary.yaml:4: functions[0].subscribe.concurrency: '10001' is not an integer"
                         + " between 1 and 10000");
+    }
+
+    @Test
+    void aConcurrencyFloorAboveTheCapIsAnError() {
+        assertThat(errors(function("subscribe: { topics: [in], concurrency: 4, minConcurrency: 8 }")))
+                .containsExactly("tributary.yaml:4: functions[0].subscribe.minConcurrency: minConcurrency 8 is above"
+                        + " concurrency 4; the floor cannot exceed the cap (equal means a fixed concurrency)");
+        assertThat(errors(function("subscribe: { topics: [in], minConcurrency: 17 }")))
+                .containsExactly("tributary.yaml:4: functions[0].subscribe.minConcurrency: minConcurrency 17 is above"
+                        + " concurrency 16; the floor cannot exceed the cap (equal means a fixed concurrency)");
     }
 
     @Test

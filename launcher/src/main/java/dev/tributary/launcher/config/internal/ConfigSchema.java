@@ -68,7 +68,11 @@ public final class ConfigSchema {
             OrderingMode.KEY, "`partition`: one record in flight per partition. `key`: one per key, keys of a partition"
                     + " in parallel, null keys in partition order. `unordered`: no order.");
     static final Setting<Integer> CONCURRENCY = Setting.withDefault("concurrency", Types.integer(1, 10_000), 16,
-            "The most invocations of this function in flight at once in this process.");
+            "The cap: the most invocations of this function in flight at once in this process.");
+    static final Setting<Integer> MIN_CONCURRENCY = Setting.withDefault("minConcurrency", Types.integer(1, 10_000), 1,
+            "The floor of the adaptive concurrency limit. The limit starts at `concurrency`, backs off when the"
+                    + " function is overloaded (HTTP 429 or 503, an `OverloadedException`, a timeout) or its latency"
+                    + " rises, and grows back while records wait. Set it to `concurrency` for a fixed concurrency.");
     static final Setting<StartFrom> START_FROM = Setting.withDefault("startFrom", Types.oneOf(StartFrom.class),
             StartFrom.LATEST, "Where a new function's consumer group starts: the oldest record kept, or the"
                     + " records written from now on.");
@@ -108,9 +112,9 @@ public final class ConfigSchema {
     /** Builds to its values: the default group needs the function's name, one level up. */
     static final Section<Values> SUBSCRIBE = Section.of("subscription", "What a function consumes and how.",
             values -> values,
-            TOPICS, PATTERN, FILTER, ORDERING, CONCURRENCY, START_FROM, GROUP, TIMEOUT, RETRY_SETTING,
-            DEAD_LETTER_TOPIC)
-            .checkedBy(ConfigSchema::checkTopicsOrPattern);
+            TOPICS, PATTERN, FILTER, ORDERING, CONCURRENCY, MIN_CONCURRENCY, START_FROM, GROUP, TIMEOUT,
+            RETRY_SETTING, DEAD_LETTER_TOPIC)
+            .checkedBy(ConfigSchema::checkSubscription);
 
     // functions[].output
 
@@ -176,7 +180,7 @@ public final class ConfigSchema {
                 .<TopicSelection>map(TopicSelection.Listed::new)
                 .orElseGet(() -> new TopicSelection.Matching(subscribe.get(PATTERN)));
         return new SubscribeSettings(topics, subscribe.get(FILTER), subscribe.get(ORDERING),
-                subscribe.get(CONCURRENCY), subscribe.get(START_FROM),
+                subscribe.get(CONCURRENCY), subscribe.get(MIN_CONCURRENCY), subscribe.get(START_FROM),
                 subscribe.find(GROUP).orElse(defaultGroup(functionName)),
                 new FailureSettings(subscribe.get(TIMEOUT), subscribe.get(RETRY_SETTING), subscribe.find(DEAD_LETTER_TOPIC)));
     }
@@ -186,6 +190,22 @@ public final class ConfigSchema {
     }
 
     // Checks across settings: each runs once the settings it compares have been read, valid or not.
+
+    private static void checkSubscription(Values subscribe, ReadContext context) {
+        checkTopicsOrPattern(subscribe, context);
+        checkConcurrency(subscribe, context);
+    }
+
+    private static void checkConcurrency(Values subscribe, ReadContext context) {
+        if (subscribe.isSet(MIN_CONCURRENCY)) {
+            int min = subscribe.get(MIN_CONCURRENCY);
+            int cap = subscribe.get(CONCURRENCY);
+            if (min > cap) {
+                context.error(subscribe.at(MIN_CONCURRENCY), "minConcurrency " + min + " is above concurrency " + cap
+                        + "; the floor cannot exceed the cap (equal means a fixed concurrency)");
+            }
+        }
+    }
 
     private static void checkTopicsOrPattern(Values subscribe, ReadContext context) {
         boolean topics = subscribe.isSet(TOPICS);
