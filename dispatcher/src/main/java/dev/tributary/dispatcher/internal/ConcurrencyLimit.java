@@ -8,8 +8,10 @@ package dev.tributary.dispatcher.internal;
  * <p>A window closes after as many completed attempts as the limit allows at once, roughly one round of
  * invocations. At its close the limit
  * <ul>
- *   <li>shrinks by a quarter when an attempt in the window was overloaded (an {@code OverloadedException},
- *       which remote functions raise for 429 and 503, or a timeout);</li>
+ *   <li>shrinks by a quarter when more than a tenth of the window's attempts were overloaded (an
+ *       {@code OverloadedException}, which remote functions raise for 429 and 503, or a timeout). A downstream
+ *       that turns away the odd call whatever the load would otherwise hold the limit near its floor, as random
+ *       loss does to TCP;</li>
  *   <li>otherwise shrinks by a tenth when the window's mean latency rose past {@value #LATENCY_TOLERANCE} times
  *       the baseline and by more than {@value #LATENCY_SLACK_MILLIS} ms: the function is queueing somewhere;</li>
  *   <li>otherwise grows by one when, during the window, work was ready that only the limit held back.</li>
@@ -25,6 +27,8 @@ package dev.tributary.dispatcher.internal;
 final class ConcurrencyLimit {
 
     static final double OVERLOAD_BACKOFF = 0.75;
+    /** More than this share of a window's attempts overloaded means the function is overloaded. */
+    static final double OVERLOAD_SHARE = 0.1;
     static final double LATENCY_BACKOFF = 0.9;
     static final double LATENCY_TOLERANCE = 2.0;
     /** Below this rise, latency is noise: in-process functions that take microseconds vary by whole multiples. */
@@ -37,7 +41,7 @@ final class ConcurrencyLimit {
 
     private int samples;
     private long latencySumMillis;
-    private boolean overloaded;
+    private int overloads;
     private boolean heldBack;
 
     /** NaN until the first window closes. */
@@ -78,13 +82,16 @@ final class ConcurrencyLimit {
         }
         samples++;
         latencySumMillis += latencyMillis;
-        overloaded |= overload;
+        if (overload) {
+            overloads++;
+        }
         if (samples >= limit) {
             closeWindow(latencySumMillis / samples);
         }
     }
 
     private void closeWindow(long meanMillis) {
+        boolean overloaded = overloads > samples * OVERLOAD_SHARE;
         if (overloaded) {
             limit = Math.max(floor, (int) (limit * OVERLOAD_BACKOFF));
         } else if (latencyRose(meanMillis)) {
@@ -92,13 +99,13 @@ final class ConcurrencyLimit {
         } else if (heldBack) {
             limit = Math.min(cap, limit + 1);
         }
-        if (!overloaded) {
-            // Overloaded windows say nothing about the function's own latency.
+        if (overloads == 0) {
+            // Overloaded attempts say nothing about the function's own latency.
             updateBaseline(meanMillis);
         }
         samples = 0;
         latencySumMillis = 0;
-        overloaded = false;
+        overloads = 0;
         heldBack = false;
     }
 

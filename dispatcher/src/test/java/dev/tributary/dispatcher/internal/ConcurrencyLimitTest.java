@@ -24,8 +24,8 @@ class ConcurrencyLimitTest {
     @Test
     void anOverloadedWindowShrinksTheLimitByAQuarterOnceHoweverManyAttemptsWereOverloaded() {
         ConcurrencyLimit limit = new ConcurrencyLimit(1, 100);
-        window(limit, 10, 99);
-        limit.overloaded(10);
+        window(limit, 10, 89);
+        overloads(limit, 11);
         assertThat(limit.current()).isEqualTo(75);
 
         for (int i = 0; i < 74; i++) {
@@ -34,6 +34,14 @@ class ConcurrencyLimitTest {
         assertThat(limit.current()).as("the limit moves only when its window of 75 closes").isEqualTo(75);
         limit.overloaded(10);
         assertThat(limit.current()).isEqualTo(56);
+    }
+
+    @Test
+    void aTenthOfTheWindowOverloadedOrLessIsTheOddRejectionNotOverload() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(1, 100);
+        window(limit, 10, 90);
+        overloads(limit, 10);
+        assertThat(limit.current()).isEqualTo(100);
     }
 
     @Test
@@ -48,8 +56,7 @@ class ConcurrencyLimitTest {
     @Test
     void theLimitGrowsByOnePerWindowOnlyWhileItHoldsWorkBack() {
         ConcurrencyLimit limit = new ConcurrencyLimit(1, 100);
-        window(limit, 10, 99);
-        limit.overloaded(10);
+        overloads(limit, 100);
         assertThat(limit.current()).isEqualTo(75);
 
         window(limit, 10, 75);
@@ -131,6 +138,12 @@ class ConcurrencyLimitTest {
         assertThatThrownBy(() -> new ConcurrencyLimit(0, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ConcurrencyLimit(11, 10)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("between 1 and the cap 10");
+    }
+
+    private static void overloads(ConcurrencyLimit limit, int attempts) {
+        for (int i = 0; i < attempts; i++) {
+            limit.overloaded(10);
+        }
     }
 
     /** Completes {@code attempts} attempts that each took {@code latencyMillis}. */
