@@ -96,6 +96,9 @@ public final class FunctionDispatcher implements AutoCloseable {
         // Kafka 4's consumer group protocol unless the user chose the classic one.
         config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // Transactional writers (cron ticks, stream functions) abort what a fenced instance left behind; a
+        // read_committed consumer never hands such a record to a function.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putAll(settings.consumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

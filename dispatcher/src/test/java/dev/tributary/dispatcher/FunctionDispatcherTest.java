@@ -19,6 +19,7 @@ class FunctionDispatcherTest {
                 .containsEntry("group.id", "tributary.fn")
                 .containsEntry("enable.auto.commit", false)
                 .containsEntry("auto.offset.reset", "latest")
+                .containsEntry("isolation.level", "read_committed")
                 .doesNotContainKey("partition.assignment.strategy");
     }
 

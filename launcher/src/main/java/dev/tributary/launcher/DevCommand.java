@@ -7,7 +7,9 @@ import dev.tributary.launcher.config.TributaryConfig;
 import dev.tributary.launcher.dev.DevStackSettings;
 import dev.tributary.launcher.dev.DevTopics;
 import dev.tributary.launcher.run.AdminServer;
-import dev.tributary.launcher.run.FunctionRuntime;
+import dev.tributary.launcher.run.IngestRuntime;
+import dev.tributary.launcher.run.ProcessRuntime;
+import dev.tributary.launcher.run.Role;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -96,32 +98,33 @@ final class DevCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tributary dev: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        FunctionRuntime functions = null;
+        ProcessRuntime runtime = null;
         AdminServer admin = null;
         if (config.isPresent()) {
             try {
                 DevTopics.createMissing(config.get(), stack.kafkaBootstrapServers());
-                functions = FunctionRuntime.start(config.get(), stack.kafkaBootstrapServers(), Clock.systemUTC());
+                runtime = ProcessRuntime.start(config.get(), stack.kafkaBootstrapServers(), Role.ALL,
+                        Clock.systemUTC());
             } catch (Exception e) {
-                spec.commandLine().getErr().println("tributary dev: the functions of " + configFile
-                        + " could not start: " + e.getMessage());
+                spec.commandLine().getErr().println("tributary dev: " + configFile + " could not start: "
+                        + e.getMessage());
                 stack.stop(STOP_GRACE);
                 Runtime.getRuntime().removeShutdownHook(safetyNet);
                 return ExitCodes.RUNTIME_FAILURE;
             }
             try {
-                admin = AdminServer.start(adminPort, functions.registry(), functions::ready);
+                admin = AdminServer.start(adminPort, runtime.registry(), runtime::ready);
             } catch (IOException e) {
                 // Taken since the check above: the same one line as a port taken before the start.
                 spec.commandLine().getErr().println("tributary dev: "
                         + new PortInUseException(adminPort, "--admin-port").getMessage());
-                functions.close();
+                runtime.close();
                 stack.stop(STOP_GRACE);
                 Runtime.getRuntime().removeShutdownHook(safetyNet);
                 return ExitCodes.USAGE;
             }
         }
-        printRunning(out, stack, config, Optional.ofNullable(admin));
+        printRunning(out, stack, config, Optional.ofNullable(runtime), Optional.ofNullable(admin));
 
         String reason = CompletableFuture.anyOf(shutdown.requested(), stack.onUnexpectedExit()).join().toString();
         boolean requested = shutdown.requested().isDone();
@@ -130,8 +133,8 @@ final class DevCommand implements Callable<Integer> {
         if (admin != null) {
             admin.close();
         }
-        if (functions != null) {
-            functions.close();
+        if (runtime != null) {
+            runtime.close();
         }
         stack.stop(STOP_GRACE);
         Runtime.getRuntime().removeShutdownHook(safetyNet);
@@ -157,7 +160,7 @@ final class DevCommand implements Callable<Integer> {
     }
 
     private static void printRunning(PrintWriter out, DevStack stack, Optional<TributaryConfig> config,
-                                     Optional<AdminServer> admin) {
+                                     Optional<ProcessRuntime> runtime, Optional<AdminServer> admin) {
         out.println();
         out.println("Tributary dev stack is running:");
         out.println("  Kafka bootstrap servers  " + stack.kafkaBootstrapServers());
@@ -169,6 +172,12 @@ final class DevCommand implements Callable<Integer> {
         config.ifPresent(c -> c.functions().forEach(function -> out.println("  Function                 "
                 + function.name() + " (" + function.code() + ")" + function.output()
                         .map(output -> " -> " + output.topic()).orElse(""))));
+        runtime.flatMap(ProcessRuntime::ingest).flatMap(IngestRuntime::httpUrl)
+                .ifPresent(url -> out.println("  HTTP ingest              " + url));
+        runtime.flatMap(ProcessRuntime::ingest).filter(IngestRuntime::runsCron).ifPresent(ingest -> config
+                .flatMap(c -> c.ingest().cron()).ifPresent(cron -> cron.schedules().forEach(schedule -> out.println(
+                        "  Cron schedule            " + schedule.name() + " (" + schedule.expression() + ", "
+                                + schedule.zone() + ") -> " + schedule.topic()))));
         admin.ifPresent(server -> out.println("  Admin (metrics, health)  " + server.url()));
         out.println();
         out.println("Press Ctrl-C to stop.");

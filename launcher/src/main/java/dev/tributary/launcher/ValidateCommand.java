@@ -32,7 +32,13 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         int functions = loaded.get().functions().size();
-        spec.commandLine().getOut().println(config + ": valid, " + functions + (functions == 1 ? " function" : " functions"));
+        StringBuilder summary = new StringBuilder(config + ": valid, " + functions
+                + (functions == 1 ? " function" : " functions"));
+        loaded.get().ingest().http().ifPresent(http -> summary.append(", HTTP ingest on ").append(http.host())
+                .append(':').append(http.port()));
+        loaded.get().ingest().cron().ifPresent(cron -> summary.append(", ").append(cron.schedules().size())
+                .append(cron.schedules().size() == 1 ? " cron schedule" : " cron schedules"));
+        spec.commandLine().getOut().println(summary);
         return ExitCodes.OK;
     }
 }

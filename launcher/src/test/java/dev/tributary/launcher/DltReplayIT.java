@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tributary.launcher.config.ConfigLoader;
 import dev.tributary.launcher.config.TributaryConfig;
 import dev.tributary.launcher.run.FunctionRuntime;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.tributary.sdk.Context;
 import dev.tributary.sdk.Event;
 import dev.tributary.sdk.EventFunction;
@@ -73,7 +74,8 @@ class DltReplayIT {
                     subscribe: { topics: [replay-orders], startFrom: earliest }
                 """);
         TributaryConfig config = ConfigLoader.load(file, name -> null);
-        try (FunctionRuntime runtime = FunctionRuntime.start(config, bootstrap, Clock.systemUTC());
+        try (FunctionRuntime runtime = FunctionRuntime.start(config, bootstrap, Clock.systemUTC(),
+                new SimpleMeterRegistry());
              KafkaProducer<String, String> producer = KafkaTestClients.durableProducer(bootstrap)) {
             for (String order : List.of("order-1", "poison", "order-2")) {
                 producer.send(new ProducerRecord<>("replay-orders", "customer-7", order)).get();

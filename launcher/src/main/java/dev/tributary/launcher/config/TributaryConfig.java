@@ -12,13 +12,20 @@ import java.util.Optional;
  * @param registry  the schema registry; empty when the file names none (under {@code tributary dev}, the
  *                  embedded one)
  * @param functions the functions to run, with unique names, in the file's order
+ * @param ingest    the ingest adapters to run
  */
 public record TributaryConfig(KafkaSettings kafka, Optional<RegistrySettings> registry,
-        List<FunctionSettings> functions) {
+        List<FunctionSettings> functions, IngestSettings ingest) {
 
     public TributaryConfig {
         Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(registry, "registry");
         functions = List.copyOf(functions);
+        Objects.requireNonNull(ingest, "ingest");
+    }
+
+    /** A configuration of functions only. */
+    public TributaryConfig(KafkaSettings kafka, Optional<RegistrySettings> registry, List<FunctionSettings> functions) {
+        this(kafka, registry, functions, IngestSettings.NONE);
     }
 }

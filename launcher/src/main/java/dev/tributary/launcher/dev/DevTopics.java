@@ -33,6 +33,9 @@ public final class DevTopics {
             }
             function.output().ifPresent(output -> named.add(output.topic()));
         });
+        config.ingest().http().ifPresent(http -> named.addAll(http.writableTopics()));
+        config.ingest().http().ifPresent(http -> http.webhooks().forEach(webhook -> named.add(webhook.topic())));
+        config.ingest().cron().ifPresent(cron -> cron.schedules().forEach(schedule -> named.add(schedule.topic())));
         if (named.isEmpty()) {
             return;
         }

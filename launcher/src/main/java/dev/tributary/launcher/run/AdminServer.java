@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
- * The process's admin endpoint on 127.0.0.1: {@code GET /metrics} in Prometheus' text format,
+ * The process's admin endpoint, on 127.0.0.1 unless told otherwise: {@code GET /metrics} in Prometheus' text format,
  * {@code GET /health/live} (the process answers) and {@code GET /health/ready} (every function's dispatcher is
  * running). Other paths answer 404 and other methods 405.
  */
@@ -40,9 +40,18 @@ public final class AdminServer implements AutoCloseable {
      */
     public static AdminServer start(int port, PrometheusMeterRegistry registry, BooleanSupplier ready)
             throws IOException {
+        return start(InetAddress.getLoopbackAddress(), port, registry, ready);
+    }
+
+    /**
+     * Binds {@code port} on {@code host}: {@code 0.0.0.0} in a container, where probes and scrapes come from the
+     * pod's network.
+     */
+    public static AdminServer start(InetAddress host, int port, PrometheusMeterRegistry registry, BooleanSupplier ready)
+            throws IOException {
         Objects.requireNonNull(registry, "registry is required: the meters /metrics serves");
         Objects.requireNonNull(ready, "ready is required: what /health/ready reports");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/", exchange -> handle(exchange, registry, ready));
         // Scrapes and probes are rare and short: one virtual thread each, nothing pooled to size.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -57,7 +66,8 @@ public final class AdminServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port();
+        InetAddress host = server.getAddress().getAddress();
+        return "http://" + (host.isAnyLocalAddress() ? "0.0.0.0" : host.getHostAddress()) + ":" + port();
     }
 
     private static void handle(HttpExchange exchange, PrometheusMeterRegistry registry, BooleanSupplier ready)

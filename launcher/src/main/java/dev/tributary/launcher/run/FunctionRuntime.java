@@ -16,8 +16,7 @@ import dev.tributary.launcher.config.SubscribeSettings;
 import dev.tributary.launcher.config.TopicSelection;
 import dev.tributary.launcher.config.TributaryConfig;
 import dev.tributary.sdk.FunctionConfig;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +35,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The functions of a configuration, running: one dispatcher per function, one idempotent producer shared by
- * all of them for their outputs, one cap on the invocations in flight in this process, and one meter registry
- * holding every function's meters, in Prometheus' format for the {@link AdminServer}.
+ * all of them for their outputs, and one cap on the invocations in flight in this process.
  */
 public final class FunctionRuntime implements AutoCloseable {
 
@@ -45,24 +43,27 @@ public final class FunctionRuntime implements AutoCloseable {
     static final int PROCESS_CONCURRENCY = 1_024;
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MeterRegistry registry;
     private final List<FunctionDispatcher> dispatchers = new ArrayList<>();
 
-    private FunctionRuntime(KafkaProducer<byte[], byte[]> producer) {
+    private FunctionRuntime(KafkaProducer<byte[], byte[]> producer, MeterRegistry registry) {
         this.producer = producer;
+        this.registry = registry;
     }
 
     /**
      * Opens every function of {@code config} and starts consuming for it.
      *
      * @param bootstrapServers the cluster to use, which the caller chose (the config's, or the embedded one)
+     * @param registry         where every function's meters go; the caller owns it
      * @throws Exception what a function's class loading or {@code open} threw; functions started before it are stopped
      */
-    public static FunctionRuntime start(TributaryConfig config, String bootstrapServers, Clock clock) throws Exception {
+    public static FunctionRuntime start(TributaryConfig config, String bootstrapServers, Clock clock,
+                                        MeterRegistry registry) throws Exception {
         Map<String, Object> kafka = new HashMap<>(config.kafka().properties());
         kafka.put("bootstrap.servers", bootstrapServers);
         FunctionRuntime runtime = new FunctionRuntime(new KafkaProducer<>(producerConfig(kafka),
-                new ByteArraySerializer(), new ByteArraySerializer()));
+                new ByteArraySerializer(), new ByteArraySerializer()), registry);
         Semaphore processPermits = new Semaphore(PROCESS_CONCURRENCY);
         FunctionLoader loader = new FunctionLoader();
         try {
@@ -100,11 +101,6 @@ public final class FunctionRuntime implements AutoCloseable {
         return List.copyOf(dispatchers);
     }
 
-    /** The meters of every function of this process. */
-    public PrometheusMeterRegistry registry() {
-        return registry;
-    }
-
     /** Whether every function's dispatcher is running: none has stopped on an error or been closed. */
     public boolean ready() {
         return dispatchers.stream().allMatch(FunctionDispatcher::isRunning);
@@ -117,7 +113,6 @@ public final class FunctionRuntime implements AutoCloseable {
             dispatcher.close();
         }
         producer.close(Duration.ofSeconds(10));
-        registry.close();
     }
 
     static DispatcherSettings dispatcherSettings(FunctionSettings function, Map<String, Object> kafka) {

@@ -2,6 +2,7 @@ package dev.tributary.launcher.config.internal;
 
 import dev.tributary.launcher.config.FunctionCode;
 import dev.tributary.launcher.config.FunctionSettings;
+import dev.tributary.launcher.config.IngestSettings;
 import dev.tributary.launcher.config.KafkaSettings;
 import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.dispatcher.OrderingMode;
@@ -137,7 +138,7 @@ public final class ConfigSchema {
             "The class that implements the function with the SDK. Set `handler` or `url`, not both.");
     static final Setting<URI> URL = Setting.optional("url", Types.httpUrl(),
             "A function in any language behind this URL, called with the CloudEvents HTTP binding (binary mode).");
-    static final Setting<String> SIGNING_SECRET = Setting.optional("signingSecret", Types.string(),
+    static final Setting<String> SIGNING_SECRET = Setting.optional("signingSecret", Types.secret(),
             "With `url`: a secret to sign each request's body with (HMAC-SHA256, header `X-Tributary-Signature`)."
                     + " Write it as `${env:NAME}`, never in the file.");
     static final Setting<Path> JAR = Setting.optional("jar", Types.path(),
@@ -160,11 +161,14 @@ public final class ConfigSchema {
     static final Setting<List<FunctionSettings>> FUNCTIONS = Setting.withDefault("functions",
             FUNCTION.list(ConfigSchema::checkUniqueNames), List.of(), "The functions to run.");
 
+    static final Setting<IngestSettings> INGEST_SETTING = Setting.withDefault("ingest", IngestSchema.INGEST,
+            IngestSchema.INGEST.defaults(), IngestSchema.INGEST.doc());
+
     /** The whole file. */
     public static final Section<TributaryConfig> ROOT = Section.of("file", "The sections of the file.",
             values -> new TributaryConfig(values.get(KAFKA_SETTING), values.find(REGISTRY_SETTING),
-                    values.get(FUNCTIONS)),
-            KAFKA_SETTING, REGISTRY_SETTING, FUNCTIONS);
+                    values.get(FUNCTIONS), values.get(INGEST_SETTING)),
+            KAFKA_SETTING, REGISTRY_SETTING, FUNCTIONS, INGEST_SETTING);
 
     private static FunctionSettings function(Values function) {
         String name = function.get(NAME);

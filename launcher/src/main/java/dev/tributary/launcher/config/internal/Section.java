@@ -91,7 +91,20 @@ public final class Section<T> implements ValueType<T> {
     @Override
     public T read(Node node, Location at, ReadContext context) {
         Values values = readValues(node, at, context);
-        return values.valid() ? build.apply(values) : null;
+        return values.valid() ? build(values, context) : null;
+    }
+
+    /**
+     * The model of valid values. The records of the modules check themselves too; a rule of theirs that no
+     * setting's type or cross-field check covers still becomes an error at this mapping's line, never a crash.
+     */
+    private T build(Values values, ReadContext context) {
+        try {
+            return build.apply(values);
+        } catch (IllegalArgumentException e) {
+            context.error(values.at(), e.getMessage());
+            return null;
+        }
     }
 
     private Values readValues(Node node, Location at, ReadContext context) {
@@ -152,7 +165,14 @@ public final class Section<T> implements ValueType<T> {
                 items.add(readValues(item, at.element(items.size(), Nodes.line(item)), context));
             }
             check.accept(items, context);
-            return context.errorCount() == errorsBefore ? items.stream().map(build).toList() : null;
+            if (context.errorCount() != errorsBefore) {
+                return null;
+            }
+            List<T> built = new ArrayList<>();
+            for (Values item : items) {
+                built.add(build(item, context));
+            }
+            return context.errorCount() == errorsBefore ? built : null;
         }
 
         @Override

@@ -35,6 +35,41 @@ public final class Types {
         return new Scalar<>("string", "", text -> text);
     }
 
+    /**
+     * A secret, which must come from the environment: written as {@code ${env:NAME}} alone, so that it never sits
+     * in a file that ends up in version control.
+     */
+    public static ValueType<String> secret() {
+        return new ValueType<>() {
+            @Override
+            public String name() {
+                return "secret";
+            }
+
+            @Override
+            public String allowed() {
+                return "${env:NAME}";
+            }
+
+            @Override
+            public String read(Node node, Location at, ReadContext context) {
+                if (node instanceof ScalarNode scalar && !ENV_ONLY.matcher(scalar.getValue()).matches()) {
+                    context.error(at, "a secret is written as ${env:NAME} and set in the environment, never in the"
+                            + " file");
+                    return null;
+                }
+                return string().read(node, at, context);
+            }
+
+            @Override
+            public String format(String value) {
+                return "";
+            }
+        };
+    }
+
+    private static final Pattern ENV_ONLY = Pattern.compile("\\$\\{env:[^}]+}");
+
     /** Text that matches {@code pattern}; {@code problem} and {@code allowed} make the error message. */
     public static ValueType<String> matching(Pattern pattern, String problem, String allowed) {
         return new Scalar<>("string", allowed, text -> {
@@ -106,7 +141,7 @@ public final class Types {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
-    /** One of an enum's constants, written in lower case. */
+    /** One of an enum's constants, written in lower case with '-' for '_': {@code API_KEY} is {@code api-key}. */
     public static <E extends Enum<E>> ValueType<E> oneOf(Class<E> type) {
         Map<String, E> byName = Arrays.stream(type.getEnumConstants())
                 .collect(Collectors.toMap(Types::lowerCase, e -> e, (a, b) -> a, LinkedHashMap::new));
@@ -277,7 +312,7 @@ public final class Types {
     }
 
     private static String lowerCase(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT);
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**

@@ -1,0 +1,60 @@
+package dev.tributary.ingest.http.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes CloudEvents attribute values from HTTP headers (HTTP protocol binding, section 3.1.3.2): UTF-8 bytes with
+ * some of them written as {@code %XX}.
+ */
+final class PercentEncoding {
+
+    private PercentEncoding() {
+    }
+
+    /**
+     * The text of a percent-encoded header value. A character that should have been encoded and was not is taken
+     * as the byte it arrived as (HTTP headers arrive as ISO-8859-1), so a sender that puts raw UTF-8 in a header is
+     * still understood.
+     *
+     * @throws IllegalArgumentException when a {@code %} is not followed by two hexadecimal digits, or the bytes are
+     *                                  not UTF-8
+     */
+    static String decode(String value) {
+        if (value.indexOf('%') < 0 && value.chars().allMatch(c -> c < 0x80)) {
+            return value;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '%') {
+                if (c > 0xff) {
+                    bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    bytes.write(c);
+                }
+                continue;
+            }
+            int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
+            int low = i + 2 < value.length() ? Character.digit(value.charAt(i + 2), 16) : -1;
+            if (high < 0 || low < 0) {
+                throw new IllegalArgumentException("'%' at index " + i + " is not followed by two hexadecimal digits;"
+                        + " write a literal '%' as %25");
+            }
+            bytes.write(high << 4 | low);
+            i += 2;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("is not UTF-8 once percent-decoded");
+        }
+    }
+}

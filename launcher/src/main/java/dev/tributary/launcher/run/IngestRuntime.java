@@ -1,0 +1,92 @@
+package dev.tributary.launcher.run;
+
+import dev.tributary.ingest.cron.CronIngest;
+import dev.tributary.ingest.http.HttpIngest;
+import dev.tributary.ingest.publish.KafkaPublisher;
+import dev.tributary.ingest.publish.PublisherSettings;
+import dev.tributary.launcher.config.IngestSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ingest adapters of a configuration, running over one publisher: its idempotent producer acknowledges each
+ * adapter's clients only once Kafka has their events.
+ */
+public final class IngestRuntime implements AutoCloseable {
+
+    private final KafkaPublisher publisher;
+    private final List<AutoCloseable> adapters = new ArrayList<>();
+    private HttpIngest http;
+    private CronIngest cron;
+
+    private IngestRuntime(KafkaPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    /**
+     * Starts the publisher and every configured adapter.
+     *
+     * @param kafka Kafka client settings with {@code bootstrap.servers}: the config's, or the embedded broker's
+     */
+    public static IngestRuntime start(IngestSettings settings, Map<String, Object> kafka, MeterRegistry registry,
+                                      Clock clock) {
+        PublisherSettings publisherSettings = PublisherSettings.defaults(kafka)
+                .withClientId("tributary-ingest-" + ProcessHandle.current().pid())
+                .withDeliveryTimeout(settings.deliveryTimeout())
+                .withMaxInFlight(settings.maxInFlightEvents(), PublisherSettings.DEFAULT_MAX_IN_FLIGHT_BYTES);
+        IngestRuntime runtime = new IngestRuntime(KafkaPublisher.start(publisherSettings, registry, clock));
+        try {
+            settings.http().ifPresent(http -> runtime.http = runtime.adapter(
+                    HttpIngest.start(http, runtime.publisher, registry, clock)));
+            settings.cron().ifPresent(cron -> runtime.cron = runtime.adapter(
+                    CronIngest.start(cron, kafka, registry, clock)));
+        } catch (RuntimeException | Error e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    private <A extends AutoCloseable> A adapter(A adapter) {
+        adapters.add(adapter);
+        return adapter;
+    }
+
+    /** The HTTP adapter's address, when it runs. */
+    public Optional<String> httpUrl() {
+        return Optional.ofNullable(http).map(server -> "http://" + server.host() + ":" + server.port());
+    }
+
+    /** Whether a cron adapter runs in this process. */
+    public boolean runsCron() {
+        return cron != null;
+    }
+
+    /** Ready while the publisher can reach Kafka: adapters that cannot publish only refuse their clients. */
+    public boolean ready() {
+        return publisher.readiness().ready();
+    }
+
+    /** Stops intake first, then lets the publisher finish what it holds within its delivery timeout. */
+    @Override
+    public void close() {
+        IllegalStateException failure = null;
+        for (AutoCloseable adapter : adapters.reversed()) {
+            try {
+                adapter.close();
+            } catch (Exception e) {
+                // The others still close: an adapter left open would keep its port or its leadership.
+                failure = failure != null ? failure
+                        : new IllegalStateException("closing an ingest adapter failed: " + e.getMessage(), e);
+            }
+        }
+        publisher.close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
