@@ -177,10 +177,14 @@ final class DevCommand implements Callable<Integer> {
         runtime.flatMap(ProcessRuntime::ingest).filter(IngestRuntime::runsCron).ifPresent(ingest -> config
                 .flatMap(c -> c.ingest().cron()).ifPresent(cron -> cron.schedules().forEach(schedule -> out.println(
                         "  Cron schedule            " + schedule.name() + " (" + schedule.expression() + ", "
-                                + schedule.zone() + ") -> " + schedule.topic()))));
+                                + zoneName(schedule.zone()) + ") -> " + schedule.topic()))));
         admin.ifPresent(server -> out.println("  Admin (metrics, health)  " + server.url()));
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();
+    }
+
+    private static String zoneName(java.time.ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 }

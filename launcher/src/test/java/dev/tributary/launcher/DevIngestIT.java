@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tributary dev} with the ingest adapters of its config, as a user tries them: CloudEvents posted with an
- * HTTP client land on the routed topics with their {@code ce_*} headers and key, malformed ones get a 4xx, and a
- * cron schedule ticks.
+ * HTTP client land on the routed topics with their {@code ce_*} headers and key, malformed ones get a 4xx, a
+ * cron schedule ticks, and bucket notifications and files in a watched directory become storage events.
  */
 class DevIngestIT {
 
@@ -40,6 +40,7 @@ class DevIngestIT {
         int httpPort = Ports.freePort();
         int kafkaPort = Ports.freePort();
         String bootstrap = "127.0.0.1:" + kafkaPort;
+        Path inbox = Files.createDirectory(dataDir.resolve("inbox"));
         Path config = dataDir.resolve("tributary.yaml");
         Files.writeString(config, """
                 ingest:
@@ -55,6 +56,11 @@ class DevIngestIT {
                       - name: every-second
                         expression: "* * * * * ?"
                         topic: ticks
+                  storage:
+                    webhooks:
+                      - { name: uploads, topic: uploads }
+                    directories:
+                      - { name: inbox, topic: files, path: inbox, interval: 100ms }
                 """.formatted(httpPort));
         List<String> args = new ArrayList<>(List.of("dev", "--data-dir", dataDir.toString(), "--admin-port", "0",
                 "--kafka-port", String.valueOf(kafkaPort), "--no-registry", "--config", config.toString()));
@@ -98,10 +104,29 @@ class DevIngestIT {
             await().atMost(WAIT).untilAsserted(() -> assertThat(KafkaTestClients.readTopic(bootstrap, "ticks", WAIT))
                     .isNotEmpty().allSatisfy(tick -> assertThat(tick.key()).isEqualTo("every-second")));
 
+            HttpResponse<String> notification = post(base + "/storage/uploads",
+                    Map.of("Content-Type", "application/json"), S3_OBJECT_CREATED);
+            assertThat(notification.statusCode()).as(notification.body()).isEqualTo(202);
+            assertThat(KafkaTestClients.readTopic(bootstrap, "uploads", WAIT)).singleElement().satisfies(record -> {
+                assertThat(record.key()).isEqualTo("reports/q1.csv");
+                assertThat(header(record, "ce_type")).isEqualTo("dev.tributary.storage.object.created");
+            });
+
+            Files.writeString(inbox.resolve("reading.json"), "{\"t\":1}");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(KafkaTestClients.readTopic(bootstrap, "files", WAIT))
+                    .anySatisfy(record -> assertThat(record.key()).isEqualTo("reading.json")));
+
             dev.signal("TERM");
             assertThat(dev.awaitExit(Duration.ofSeconds(20))).isEqualTo(ExitCodes.OK);
         }
     }
+
+    private static final String S3_OBJECT_CREATED = """
+            {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"eu-west-1",
+              "eventTime":"2025-03-01T12:00:00.000Z","eventName":"ObjectCreated:Put",
+              "s3":{"s3SchemaVersion":"1.0","bucket":{"name":"acme","arn":"arn:aws:s3:::acme"},
+                    "object":{"key":"reports/q1.csv","size":1024,"eTag":"d41d8cd98f00b204e9800998ecf8427e",
+                              "sequencer":"0055AED6DCD90281E5"}}}]}""";
 
     private HttpResponse<String> post(String url, Map<String, String> headers, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))

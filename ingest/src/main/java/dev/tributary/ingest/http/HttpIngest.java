@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,11 +73,21 @@ public final class HttpIngest implements AutoCloseable {
      */
     public static HttpIngest start(HttpIngestSettings settings, Publisher publisher, MeterRegistry registry,
                                    Clock clock) {
+        return start(settings, publisher, registry, clock, List.of());
+    }
+
+    /**
+     * Binds the server with other adapters' endpoints mounted beside its own, such as a bucket's notifications.
+     *
+     * @param mounts endpoints at exact paths, behind the same API keys
+     */
+    public static HttpIngest start(HttpIngestSettings settings, Publisher publisher, MeterRegistry registry,
+                                   Clock clock, List<MountedEndpoint> mounts) {
         Objects.requireNonNull(settings, "settings of the HTTP ingest adapter");
         Objects.requireNonNull(publisher, "publisher of the HTTP ingest adapter");
         Objects.requireNonNull(registry, "registry of the HTTP ingest meters");
         Objects.requireNonNull(clock, "clock");
-        RequestRouter router = Routes.router(settings, publisher, IngestMetrics.create(registry), clock);
+        RequestRouter router = Routes.router(settings, publisher, IngestMetrics.create(registry), clock, mounts);
         Vertx vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
                 // The adapter serves no files: no class-path resolving, no cache directory on disk.

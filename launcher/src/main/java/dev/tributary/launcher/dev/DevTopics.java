@@ -36,6 +36,11 @@ public final class DevTopics {
         config.ingest().http().ifPresent(http -> named.addAll(http.writableTopics()));
         config.ingest().http().ifPresent(http -> http.webhooks().forEach(webhook -> named.add(webhook.topic())));
         config.ingest().cron().ifPresent(cron -> cron.schedules().forEach(schedule -> named.add(schedule.topic())));
+        config.ingest().storage().ifPresent(storage -> {
+            storage.webhooks().forEach(source -> named.add(source.topic()));
+            storage.polling().forEach(source -> named.add(source.topic()));
+            storage.directories().forEach(source -> named.add(source.topic()));
+        });
         if (named.isEmpty()) {
             return;
         }

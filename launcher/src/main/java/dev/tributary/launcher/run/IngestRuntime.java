@@ -5,6 +5,11 @@ import dev.tributary.ingest.http.HttpIngest;
 import dev.tributary.ingest.publish.KafkaPublisher;
 import dev.tributary.ingest.publish.PublisherSettings;
 import dev.tributary.launcher.config.IngestSettings;
+import dev.tributary.launcher.config.StorageIngestSettings;
+import dev.tributary.ingest.http.MountedEndpoint;
+import dev.tributary.ingest.storage.DirectoryWatch;
+import dev.tributary.ingest.storage.StoragePolling;
+import dev.tributary.ingest.storage.StorageWebhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,8 +45,17 @@ public final class IngestRuntime implements AutoCloseable {
                 .withMaxInFlight(settings.maxInFlightEvents(), PublisherSettings.DEFAULT_MAX_IN_FLIGHT_BYTES);
         IngestRuntime runtime = new IngestRuntime(KafkaPublisher.start(publisherSettings, registry, clock));
         try {
+            StorageIngestSettings storage = settings.storage()
+                    .orElse(new StorageIngestSettings(List.of(), List.of(), List.of()));
+            List<MountedEndpoint> mounts = storage.webhooks().stream()
+                    .map(webhook -> mount(StorageWebhook.create(webhook, runtime.publisher, registry, clock)))
+                    .toList();
             settings.http().ifPresent(http -> runtime.http = runtime.adapter(
-                    HttpIngest.start(http, runtime.publisher, registry, clock)));
+                    HttpIngest.start(http, runtime.publisher, registry, clock, mounts)));
+            storage.polling().forEach(polling -> runtime.adapter(
+                    StoragePolling.start(polling, runtime.publisher, kafka, registry, clock)));
+            storage.directories().forEach(directory -> runtime.adapter(
+                    DirectoryWatch.start(directory, runtime.publisher, registry, clock)));
             settings.cron().ifPresent(cron -> runtime.cron = runtime.adapter(
                     CronIngest.start(cron, kafka, registry, clock)));
         } catch (RuntimeException | Error e) {
@@ -49,6 +63,13 @@ public final class IngestRuntime implements AutoCloseable {
             throw e;
         }
         return runtime;
+    }
+
+    /** A bucket's notifications at {@code POST /storage/<name>} on the HTTP adapter. */
+    private static MountedEndpoint mount(StorageWebhook webhook) {
+        return new MountedEndpoint("/storage/" + webhook.settings().name(), webhook.settings().topic(),
+                body -> webhook.handle(body).thenApply(reply ->
+                        new MountedEndpoint.Answer(reply.status(), reply.headers(), reply.body())));
     }
 
     private <A extends AutoCloseable> A adapter(A adapter) {

@@ -89,6 +89,44 @@ class IngestConfigTest {
     }
 
     @Test
+    void storageSourcesLoadWithTheirSecretsFromTheEnvironment() throws ConfigException {
+        IngestSettings ingest = parse("""
+                ingest:
+                  http: { auth: none }
+                  storage:
+                    webhooks:
+                      - { name: uploads, topic: uploads, dedupWindow: 0s }
+                    polling:
+                      - name: archive
+                        topic: archive-events
+                        bucket: archive
+                        endpoint: http://127.0.0.1:9000
+                        accessKeyId: ${env:SENSORS_KEY}
+                        secretAccessKey: ${env:GITHUB_SECRET}
+                        interval: 5s
+                    directories:
+                      - { name: inbox, topic: files, path: inbox }
+                """).ingest();
+
+        StorageIngestSettings storage = ingest.storage().orElseThrow();
+        assertThat(storage.webhooks().getFirst().dedup().window()).isZero();
+        assertThat(storage.polling().getFirst().credentials().secretAccessKey()).isEqualTo("gh-secret");
+        assertThat(storage.polling().getFirst().interval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(storage.directories().getFirst().directory().normalize()).isEqualTo(Path.of("inbox"));
+        assertThat(ingest.any()).isTrue();
+    }
+
+    @Test
+    void storageWebhooksNeedTheHttpAdapter() {
+        assertThat(errors("""
+                ingest:
+                  storage:
+                    webhooks: [ { name: uploads, topic: uploads } ]
+                """)).containsExactly("tributary.yaml:2: ingest.storage: storage.webhooks are served by the HTTP"
+                + " adapter at POST /storage/{name}; add an ingest.http section");
+    }
+
+    @Test
     void withoutAnIngestSectionNoAdapterRuns() throws ConfigException {
         assertThat(parse("functions: []").ingest().any()).isFalse();
     }

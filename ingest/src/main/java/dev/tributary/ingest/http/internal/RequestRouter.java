@@ -69,6 +69,7 @@ public final class RequestRouter {
     private final Endpoint events;
     private final Map<String, Endpoint> topics;
     private final Map<String, Endpoint> webhooks;
+    private final Map<String, Endpoint> mounted;
     private final ApiKeyAuthenticator authenticator;
     private final Supplier<Readiness> readiness;
     private final IngestMetrics.HttpRouteMeters unmatched;
@@ -78,13 +79,16 @@ public final class RequestRouter {
     /**
      * @param topics    the endpoint of each topic open to {@code POST /topics/{topic}}, by topic
      * @param webhooks  the endpoint of each webhook, by name
+     * @param mounted   other adapters' endpoints, by exact path
      * @param readiness whether the adapter can take events now
      */
     public RequestRouter(Endpoint events, Map<String, Endpoint> topics, Map<String, Endpoint> webhooks,
-                         ApiKeyAuthenticator authenticator, Supplier<Readiness> readiness, IngestMetrics metrics) {
+                         Map<String, Endpoint> mounted, ApiKeyAuthenticator authenticator,
+                         Supplier<Readiness> readiness, IngestMetrics metrics) {
         this.events = events;
         this.topics = Map.copyOf(topics);
         this.webhooks = Map.copyOf(webhooks);
+        this.mounted = Map.copyOf(mounted);
         this.authenticator = authenticator;
         this.readiness = readiness;
         this.unmatched = metrics.httpRoute(IngestMetrics.UNMATCHED_ROUTE);
@@ -114,6 +118,9 @@ public final class RequestRouter {
         }
         if (path.startsWith(WEBHOOKS) && webhooks.containsKey(path.substring(WEBHOOKS.length()))) {
             return post(method, webhooks.get(path.substring(WEBHOOKS.length())), headers);
+        }
+        if (mounted.containsKey(path)) {
+            return post(method, mounted.get(path), headers);
         }
         return new Answer(unmatched, Reply.error(404, "nothing is served at " + echo(path) + "; events go to "
                 + "POST /events, /topics/{topic} or /webhooks/{name}"));

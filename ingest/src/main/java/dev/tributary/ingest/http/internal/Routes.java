@@ -6,7 +6,9 @@ import dev.tributary.ingest.metrics.IngestMetrics;
 import dev.tributary.ingest.publish.Publisher;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import dev.tributary.ingest.http.MountedEndpoint;
 
 /** Builds the adapter's endpoints and their router from the settings: the one place they are wired together. */
 public final class Routes {
@@ -15,7 +17,7 @@ public final class Routes {
     }
 
     public static RequestRouter router(HttpIngestSettings settings, Publisher publisher, IngestMetrics metrics,
-                                       Clock clock) {
+                                       Clock clock, List<MountedEndpoint> mounts) {
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(settings.auth(), settings.apiKeys());
         Publishing publishing = new Publishing(publisher, new PublishReplies(settings.retryAfter()));
         EventData data = new EventData(settings.keyPointer());
@@ -32,6 +34,13 @@ public final class Routes {
             webhooks.put(webhook.name(), new WebhookEndpoint(webhook, metrics.httpRoute("/webhooks/" + webhook.name()),
                     raw, publishing));
         }
-        return new RequestRouter(events, topics, webhooks, authenticator, publisher::readiness, metrics);
+        Map<String, Endpoint> mounted = new LinkedHashMap<>();
+        for (MountedEndpoint mount : mounts) {
+            if (mounted.put(mount.path(), new MountedEndpoints(mount, metrics.httpRoute(mount.path()), authenticator))
+                    != null) {
+                throw new IllegalArgumentException("two endpoints are mounted at " + mount.path());
+            }
+        }
+        return new RequestRouter(events, topics, webhooks, mounted, authenticator, publisher::readiness, metrics);
     }
 }

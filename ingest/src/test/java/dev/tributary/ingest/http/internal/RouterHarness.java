@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import dev.tributary.ingest.http.MountedEndpoint;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +27,12 @@ final class RouterHarness {
     final RequestRouter router;
 
     RouterHarness(HttpIngestSettings settings) {
-        this.router = Routes.router(settings, publisher, IngestMetrics.create(registry), Clock.fixed(NOW, ZoneOffset.UTC));
+        this(settings, List.of());
+    }
+
+    RouterHarness(HttpIngestSettings settings, List<MountedEndpoint> mounts) {
+        this.router = Routes.router(settings, publisher, IngestMetrics.create(registry), Clock.fixed(NOW, ZoneOffset.UTC),
+                mounts);
     }
 
     Reply post(String path, Map<String, String> headers, String body) {

@@ -14,6 +14,14 @@ import dev.tributary.ingest.http.WebhookRoute;
 import dev.tributary.ingest.http.WebhookSignature;
 import dev.tributary.ingest.publish.PublisherSettings;
 import dev.tributary.launcher.config.IngestSettings;
+import dev.tributary.launcher.config.StorageIngestSettings;
+import dev.tributary.ingest.storage.DedupSettings;
+import dev.tributary.ingest.storage.DirectoryWatchSettings;
+import dev.tributary.ingest.storage.S3Credentials;
+import dev.tributary.ingest.storage.StoragePollingSettings;
+import dev.tributary.ingest.storage.StorageWebhookSettings;
+import java.net.URI;
+import java.nio.file.Path;
 import dev.tributary.schemas.filter.EventFilter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The settings of the {@code ingest} section: the shared publisher, the HTTP adapter and the cron schedules. */
+/**
+ * The settings of the {@code ingest} section: the shared publisher, the HTTP adapter, the cron schedules and the
+ * object-storage sources.
+ */
 final class IngestSchema {
 
     private IngestSchema() {
@@ -167,6 +178,73 @@ final class IngestSchema {
                     CronSettings.DEFAULT_MISFIRE_GRACE, values.get(CATCH_UP_LIMIT)),
             SCHEDULES, COORDINATION_TOPIC, CRON_GROUP, CATCH_UP_LIMIT);
 
+    // ingest.storage
+
+    static final Setting<String> SOURCE_NAME = Setting.required("name", NAME,
+            "The source's name: events have source `/tributary/storage/<name>`.");
+    static final Setting<String> SOURCE_TOPIC = Setting.required("topic", TOPIC_NAME, "Where the events go.");
+    static final Setting<Duration> DEDUP_WINDOW = Setting.withDefault("dedupWindow",
+            Types.duration(Duration.ZERO, Duration.ofDays(1)), DedupSettings.DEFAULT_WINDOW,
+            "How long a notification is remembered to drop its redeliveries; 0s to keep every copy.");
+    static final Section<StorageWebhookSettings> STORAGE_WEBHOOK = Section.of("storage webhook",
+            "Bucket notifications (S3 or MinIO `Records[]` JSON) received by the HTTP adapter at"
+                    + " `POST /storage/{name}`, behind its API keys.",
+            values -> new StorageWebhookSettings(values.get(SOURCE_NAME), values.get(SOURCE_TOPIC),
+                    values.get(DEDUP_WINDOW).isZero() ? DedupSettings.off()
+                            : new DedupSettings(values.get(DEDUP_WINDOW), DedupSettings.DEFAULT_MAX_REMEMBERED),
+                    StorageWebhookSettings.DEFAULT_RETRY_AFTER),
+            SOURCE_NAME, SOURCE_TOPIC, DEDUP_WINDOW);
+
+    static final Setting<String> BUCKET = Setting.required("bucket", Types.string(), "The bucket to list.");
+    static final Setting<String> PREFIX = Setting.withDefault("prefix", Types.string(), "",
+            "Only keys that start with it are watched.");
+    static final Setting<URI> ENDPOINT = Setting.optional("endpoint", Types.httpUrl(),
+            "The store's URL, such as `http://minio:9000`; leave it out for AWS S3.");
+    static final Setting<String> REGION = Setting.withDefault("region", Types.string(),
+            StoragePollingSettings.DEFAULT_REGION, "The region requests are signed for.");
+    static final Setting<String> ACCESS_KEY_ID = Setting.required("accessKeyId", Types.secret(),
+            "The access key id. Write it as `${env:NAME}`.");
+    static final Setting<String> SECRET_ACCESS_KEY = Setting.required("secretAccessKey", Types.secret(),
+            "The secret access key. Write it as `${env:NAME}`.");
+    static final Setting<Duration> POLL_INTERVAL = Setting.withDefault("interval",
+            Types.duration(StoragePollingSettings.MIN_INTERVAL, Duration.ofHours(24)),
+            StoragePollingSettings.DEFAULT_INTERVAL, "The pause between two listings.");
+    static final Setting<String> CHECKPOINT_TOPIC = Setting.withDefault("checkpointTopic", TOPIC_NAME,
+            StoragePollingSettings.DEFAULT_CHECKPOINT_TOPIC, "The compacted topic that remembers what the last"
+                    + " listing saw, so a restart neither repeats nor misses a change; created if missing.");
+    static final Section<StoragePollingSettings> STORAGE_POLLING = Section.of("polled bucket",
+            "A bucket listed on an interval (ListObjectsV2) for stores without notifications: created, changed"
+                    + " (ETag) and deleted objects become events.",
+            values -> new StoragePollingSettings(values.get(SOURCE_NAME), values.get(SOURCE_TOPIC),
+                    values.get(BUCKET), values.get(PREFIX), values.find(ENDPOINT), values.get(REGION),
+                    S3Credentials.of(values.get(ACCESS_KEY_ID), values.get(SECRET_ACCESS_KEY)), true,
+                    values.get(POLL_INTERVAL), values.get(CHECKPOINT_TOPIC), StoragePollingSettings.DEFAULT_PAGE_SIZE),
+            SOURCE_NAME, SOURCE_TOPIC, BUCKET, PREFIX, ENDPOINT, REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY,
+            POLL_INTERVAL, CHECKPOINT_TOPIC);
+
+    static final Setting<Path> DIRECTORY = Setting.required("path", Types.path(),
+            "The directory to watch, relative to this file's folder; it must exist.");
+    static final Setting<Duration> SCAN_INTERVAL = Setting.withDefault("interval",
+            Types.duration(DirectoryWatchSettings.MIN_INTERVAL, Duration.ofHours(1)),
+            DirectoryWatchSettings.DEFAULT_INTERVAL, "The pause between two scans.");
+    static final Section<DirectoryWatchSettings> STORAGE_DIRECTORY = Section.of("watched directory",
+            "A local directory for development: created, modified and deleted files become events.",
+            values -> new DirectoryWatchSettings(values.get(SOURCE_NAME), values.get(SOURCE_TOPIC),
+                    values.get(DIRECTORY), values.get(SCAN_INTERVAL), false),
+            SOURCE_NAME, SOURCE_TOPIC, DIRECTORY, SCAN_INTERVAL);
+
+    static final Setting<List<StorageWebhookSettings>> STORAGE_WEBHOOKS = Setting.withDefault("webhooks",
+            STORAGE_WEBHOOK.list(IngestSchema::checkUniqueSources), List.of(), STORAGE_WEBHOOK.doc());
+    static final Setting<List<StoragePollingSettings>> STORAGE_POLLINGS = Setting.withDefault("polling",
+            STORAGE_POLLING.list(IngestSchema::checkUniqueSources), List.of(), STORAGE_POLLING.doc());
+    static final Setting<List<DirectoryWatchSettings>> STORAGE_DIRECTORIES = Setting.withDefault("directories",
+            STORAGE_DIRECTORY.list(IngestSchema::checkUniqueSources), List.of(), STORAGE_DIRECTORY.doc());
+    static final Section<StorageIngestSettings> STORAGE = Section.of("storage ingest",
+            "Object-storage events: bucket notifications, polled buckets and watched directories.",
+            values -> new StorageIngestSettings(values.get(STORAGE_WEBHOOKS), values.get(STORAGE_POLLINGS),
+                    values.get(STORAGE_DIRECTORIES)),
+            STORAGE_WEBHOOKS, STORAGE_POLLINGS, STORAGE_DIRECTORIES);
+
     // ingest
 
     static final Setting<Duration> DELIVERY_TIMEOUT = Setting.withDefault("deliveryTimeout",
@@ -177,11 +255,13 @@ final class IngestSchema {
             "The most events waiting for Kafka; beyond it clients are refused (HTTP 503) rather than buffered.");
     static final Setting<HttpIngestSettings> HTTP_SETTING = Setting.optional("http", HTTP, HTTP.doc());
     static final Setting<CronSettings> CRON_SETTING = Setting.optional("cron", CRON, CRON.doc());
+    static final Setting<StorageIngestSettings> STORAGE_SETTING = Setting.optional("storage", STORAGE, STORAGE.doc());
     static final Section<IngestSettings> INGEST = Section.of("ingest",
             "Adapters that publish events to Kafka, acknowledging their clients only once Kafka has them.",
             values -> new IngestSettings(values.get(DELIVERY_TIMEOUT), values.get(MAX_IN_FLIGHT),
-                    values.find(HTTP_SETTING), values.find(CRON_SETTING)),
-            DELIVERY_TIMEOUT, MAX_IN_FLIGHT, HTTP_SETTING, CRON_SETTING);
+                    values.find(HTTP_SETTING), values.find(CRON_SETTING), values.find(STORAGE_SETTING)),
+            DELIVERY_TIMEOUT, MAX_IN_FLIGHT, HTTP_SETTING, CRON_SETTING, STORAGE_SETTING)
+            .checkedBy(IngestSchema::checkStorageWebhooksNeedHttp);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -296,6 +376,18 @@ final class IngestSchema {
             context.error(webhook.at(SIGNATURE_HEADER), "signatureHeader goes with signature: hex; GitHub's style"
                     + " always uses " + WebhookSignature.GITHUB_HEADER);
         }
+    }
+
+    private static void checkStorageWebhooksNeedHttp(Values ingest, ReadContext context) {
+        boolean webhooks = ingest.find(STORAGE_SETTING).map(storage -> !storage.webhooks().isEmpty()).orElse(false);
+        if (webhooks && !ingest.isSet(HTTP_SETTING)) {
+            context.error(ingest.at(STORAGE_SETTING), "storage.webhooks are served by the HTTP adapter at"
+                    + " POST /storage/{name}; add an ingest.http section");
+        }
+    }
+
+    private static void checkUniqueSources(List<Values> sources, ReadContext context) {
+        unique(sources, SOURCE_NAME, "source", context);
     }
 
     private static void checkUniqueWebhooks(List<Values> webhooks, ReadContext context) {
