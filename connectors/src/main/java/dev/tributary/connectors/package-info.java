@@ -1,4 +1,8 @@
 /**
- * Sinks that deliver events out of Kafka: HTTP webhook, MQTT downlink, object storage and JDBC.
+ * Sinks that deliver events out of Kafka. Each is a built-in function, declared in {@code tributary.yaml} like any
+ * other (subscription, ordering, concurrency, retries, dead letters) with its settings under {@code config}:
+ * {@link dev.tributary.connectors.http.WebhookSink} POSTs events to a URL and
+ * {@link dev.tributary.connectors.jdbc.JdbcUpsertSink} upserts them into PostgreSQL. docs/connectors.md is the
+ * reference.
  */
 package dev.tributary.connectors;

@@ -9,7 +9,15 @@ public final class Main {
     private Main() {
     }
 
+    /** {@code TRIBUTARY_LOG_FORMAT=json} switches the logs to one JSON object per line, for log pipelines. */
+    static final String LOG_FORMAT_VARIABLE = "TRIBUTARY_LOG_FORMAT";
+
     public static void main(String[] args) {
+        // Before the first logger exists: logback reads its configuration once, when it starts.
+        if ("json".equalsIgnoreCase(System.getenv(LOG_FORMAT_VARIABLE))
+                && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
         System.exit(run(args));
     }
 

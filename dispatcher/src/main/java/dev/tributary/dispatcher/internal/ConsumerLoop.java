@@ -46,6 +46,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The one thread that owns a function's Kafka consumer. Each turn it applies finished work, starts what its
@@ -131,6 +132,7 @@ public final class ConsumerLoop implements Runnable {
 
     @Override
     public void run() {
+        MDC.put(LogContext.FUNCTION, settings.functionName());
         try {
             subscribe();
             nextCommitAt = clock.millis() + settings.commitInterval().toMillis();
@@ -276,7 +278,7 @@ public final class ConsumerLoop implements Runnable {
         Throwable error = null;
         Timer.Sample attempt = metrics.startInvocation();
         long latencyMillis;
-        try {
+        try (LogContext ignored = LogContext.of(settings.functionName(), work)) {
             invoker.invoke(work.event, work.attempts).toCompletableFuture()
                     .orTimeout(failures.timeout().toMillis(), TimeUnit.MILLISECONDS)
                     .join();
@@ -354,6 +356,12 @@ public final class ConsumerLoop implements Runnable {
     }
 
     private void failed(Work work, PartitionState state, Throwable error) {
+        try (LogContext ignored = LogContext.of(settings.functionName(), work)) {
+            failedAttempt(work, state, error);
+        }
+    }
+
+    private void failedAttempt(Work work, PartitionState state, Throwable error) {
         counters.failed.increment();
         metrics.count(Outcome.FAILURE);
         work.failed(error, clock.instant());

@@ -40,7 +40,7 @@ class ModuleDependenciesTest {
                 String scope = text(dependency, "scope");
                 Modules target = byArtifact.get(artifactId);
                 boolean allowed = target != null && (module.directlyAllowed().contains(target)
-                        || ("test".equals(scope) && target == Modules.TESTKIT && module != Modules.EMBEDDED));
+                        || ("test".equals(scope) && module.mayTestWith(target)));
                 if (!allowed) {
                     violations.add(module.folder() + " -> " + artifactId + (scope.isEmpty() ? "" : " (" + scope + ")"));
                 }

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The module table of docs/architecture.md: each module and the modules it may depend on. Dependencies point
- * one way, down the table; {@code testkit} may be used by any module in test scope.
+ * one way, down the table; {@code testkit}, and modules above, may be used in test scope.
  */
 enum Modules {
     EMBEDDED("embedded", "dev.tributary.embedded"),
@@ -41,6 +41,15 @@ enum Modules {
 
     String rootPackage() {
         return rootPackage;
+    }
+
+    /**
+     * Whether this module's tests may use {@code other}: testkit (but not in the module it is built on), or any
+     * module above this one in the table, such as a sink's tests running it in the real dispatcher. Test scope
+     * never reaches a user's classpath and cannot close a cycle.
+     */
+    boolean mayTestWith(Modules other) {
+        return other == TESTKIT ? this != EMBEDDED : other.ordinal() < ordinal();
     }
 
     /** The modules this one may declare as compile or runtime dependencies. */

@@ -1,0 +1,42 @@
+package dev.tributary.dispatcher.internal;
+
+import org.slf4j.MDC;
+
+/**
+ * The record a thread works on, in the logging MDC, so that every line logged meanwhile (the dispatcher's and the
+ * function's own) says which function, topic, partition and offset it is about, and the trace it belongs to. JSON
+ * logs carry these as fields; names follow OpenTelemetry's messaging conventions.
+ */
+final class LogContext implements AutoCloseable {
+
+    static final String FUNCTION = "function";
+    static final String TOPIC = "messaging.destination.name";
+    static final String PARTITION = "messaging.destination.partition.id";
+    static final String OFFSET = "messaging.kafka.offset";
+    /** The CloudEvents distributed-tracing extension: W3C trace context carried with the event. */
+    static final String TRACEPARENT = "traceparent";
+
+    private LogContext() {
+    }
+
+    /** Puts {@code work}'s record in this thread's MDC until closed. */
+    static LogContext of(String function, Work work) {
+        MDC.put(FUNCTION, function);
+        MDC.put(TOPIC, work.partition.topic());
+        MDC.put(PARTITION, Integer.toString(work.partition.partition()));
+        MDC.put(OFFSET, Long.toString(work.offset()));
+        Object traceparent = work.event == null ? null : work.event.cloudEvent().getExtension(TRACEPARENT);
+        if (traceparent != null) {
+            MDC.put(TRACEPARENT, traceparent.toString());
+        }
+        return new LogContext();
+    }
+
+    @Override
+    public void close() {
+        MDC.remove(TOPIC);
+        MDC.remove(PARTITION);
+        MDC.remove(OFFSET);
+        MDC.remove(TRACEPARENT);
+    }
+}
