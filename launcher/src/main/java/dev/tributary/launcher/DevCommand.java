@@ -104,7 +104,7 @@ final class DevCommand implements Callable<Integer> {
             try {
                 DevTopics.createMissing(config.get(), stack.kafkaBootstrapServers());
                 runtime = ProcessRuntime.start(config.get(), stack.kafkaBootstrapServers(), Role.ALL,
-                        Clock.systemUTC());
+                        Clock.systemUTC(), dataDir);
             } catch (Exception e) {
                 spec.commandLine().getErr().println("tributary dev: " + configFile + " could not start: "
                         + e.getMessage());

@@ -48,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Port of the metrics and health endpoint; 0 for any free port (default: ${DEFAULT-VALUE}).")
     int adminPort;
 
+    @Option(names = "--data-dir", defaultValue = ".tributary", paramLabel = "DIR",
+            description = "Where stream functions keep their state, under streams/<name> (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -77,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         ShutdownRequest shutdown = ShutdownRequest.onSignals();
         ProcessRuntime runtime;
         try {
-            runtime = ProcessRuntime.start(config.get(), bootstrap.get(), parsedRole.get(), Clock.systemUTC());
+            runtime = ProcessRuntime.start(config.get(), bootstrap.get(), parsedRole.get(), Clock.systemUTC(), dataDir);
         } catch (Exception e) {
             err.println("tributary run: " + configFile + " could not start: " + e.getMessage());
             return ExitCodes.RUNTIME_FAILURE;
@@ -115,8 +119,8 @@ final class RunCommand implements Callable<Integer> {
                               AdminServer admin) {
         out.println("Tributary is running (" + role.name().toLowerCase(Locale.ROOT) + ") against "
                 + config.kafka().bootstrapServers().orElseThrow());
-        runtime.functions().ifPresent(functions -> functions.dispatchers().forEach(dispatcher ->
-                out.println("  Function                 " + dispatcher.functionName())));
+        runtime.functions().ifPresent(functions -> functions.functionNames().forEach(name ->
+                out.println("  Function                 " + name)));
         runtime.ingest().flatMap(IngestRuntime::httpUrl)
                 .ifPresent(url -> out.println("  HTTP ingest              " + url));
         if (runtime.ingest().filter(IngestRuntime::runsCron).isPresent()) {

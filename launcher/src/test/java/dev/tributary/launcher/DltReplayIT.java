@@ -75,7 +75,7 @@ class DltReplayIT {
                 """);
         TributaryConfig config = ConfigLoader.load(file, name -> null);
         try (FunctionRuntime runtime = FunctionRuntime.start(config, bootstrap, Clock.systemUTC(),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), Path.of("target", "streams"));
              KafkaProducer<String, String> producer = KafkaTestClients.durableProducer(bootstrap)) {
             for (String order : List.of("order-1", "poison", "order-2")) {
                 producer.send(new ProducerRecord<>("replay-orders", "customer-7", order)).get();

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Where a function's code runs: in this process, or behind a URL. */
+/** Where a function's code runs: in this process (event by event, or as a Kafka Streams step), or behind a URL. */
 public sealed interface FunctionCode {
 
     /**
@@ -42,6 +42,25 @@ public sealed interface FunctionCode {
         @Override
         public String toString() {
             return url.toString();
+        }
+    }
+
+    /**
+     * A stateful step written with the Kafka Streams DSL ({@code StreamFunction}), run exactly once per record
+     * with its state in a directory of this process.
+     *
+     * @param className the class that implements {@code StreamFunction}
+     * @param jar       the jar that holds it; empty when it is on the launcher's class path
+     */
+    record Stream(String className, Optional<Path> jar) implements FunctionCode {
+        public Stream {
+            Objects.requireNonNull(className, "className");
+            Objects.requireNonNull(jar, "jar");
+        }
+
+        @Override
+        public String toString() {
+            return "stream " + className + jar.map(path -> " from " + path).orElse("");
         }
     }
 }

@@ -9,6 +9,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import dev.tributary.sdk.stream.StreamFunction;
 
 /**
  * Creates the instance of a function's handler class: from the launcher's classpath, or from the jar its
@@ -18,20 +20,31 @@ import java.nio.file.Path;
 final class FunctionLoader {
 
     FunctionLifecycle instantiate(String functionName, FunctionCode.InProcess code) throws ReflectiveOperationException {
-        ClassLoader loader = code.jar().map(jar -> loaderFor(functionName, jar))
+        return instantiate(functionName, "handler", code.handler(), code.jar(), FunctionLifecycle.class,
+                "EventFunction or AsyncEventFunction");
+    }
+
+    StreamFunction instantiate(String functionName, FunctionCode.Stream code) throws ReflectiveOperationException {
+        return instantiate(functionName, "stream", code.className(), code.jar(), StreamFunction.class,
+                "StreamFunction");
+    }
+
+    private static <T> T instantiate(String functionName, String setting, String className, Optional<Path> jar,
+                                     Class<T> kind, String kindName) throws ReflectiveOperationException {
+        ClassLoader loader = jar.map(path -> loaderFor(functionName, path))
                 .orElse(FunctionLoader.class.getClassLoader());
         Class<?> type;
         try {
-            type = Class.forName(code.handler(), true, loader);
+            type = Class.forName(className, true, loader);
         } catch (ClassNotFoundException e) {
-            throw new ClassNotFoundException("functions[" + functionName + "].handler: class " + code.handler()
-                    + " is not on the classpath" + code.jar().map(jar -> " nor in " + jar).orElse(""), e);
+            throw new ClassNotFoundException("functions[" + functionName + "]." + setting + ": class " + className
+                    + " is not on the classpath" + jar.map(path -> " nor in " + path).orElse(""), e);
         }
-        if (!FunctionLifecycle.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException("functions[" + functionName + "].handler: " + code.handler()
-                    + " does not implement EventFunction or AsyncEventFunction");
+        if (!kind.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("functions[" + functionName + "]." + setting + ": " + className
+                    + " does not implement " + kindName);
         }
-        return (FunctionLifecycle) type.getDeclaredConstructor().newInstance();
+        return kind.cast(type.getDeclaredConstructor().newInstance());
     }
 
     private static ClassLoader loaderFor(String function, Path jar) {

@@ -4,6 +4,9 @@ import dev.tributary.dispatcher.DeadLetterHeaders;
 import dev.tributary.dispatcher.DispatcherSettings;
 import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.dispatcher.FunctionDispatcher;
+import dev.tributary.dispatcher.stream.StreamFunctionRunner;
+import dev.tributary.dispatcher.stream.StreamFunctionSettings;
+import java.nio.file.Path;
 import dev.tributary.dispatcher.FunctionInvoker;
 import dev.tributary.dispatcher.InProcessInvoker;
 import dev.tributary.dispatcher.http.HttpFunctionInvoker;
@@ -45,6 +48,7 @@ public final class FunctionRuntime implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final MeterRegistry registry;
     private final List<FunctionDispatcher> dispatchers = new ArrayList<>();
+    private final List<StreamFunctionRunner> streams = new ArrayList<>();
 
     private FunctionRuntime(KafkaProducer<byte[], byte[]> producer, MeterRegistry registry) {
         this.producer = producer;
@@ -56,10 +60,11 @@ public final class FunctionRuntime implements AutoCloseable {
      *
      * @param bootstrapServers the cluster to use, which the caller chose (the config's, or the embedded one)
      * @param registry         where every function's meters go; the caller owns it
+     * @param dataDir          where stream functions keep their state, each in {@code streams/<name>}
      * @throws Exception what a function's class loading or {@code open} threw; functions started before it are stopped
      */
     public static FunctionRuntime start(TributaryConfig config, String bootstrapServers, Clock clock,
-                                        MeterRegistry registry) throws Exception {
+                                        MeterRegistry registry, Path dataDir) throws Exception {
         Map<String, Object> kafka = new HashMap<>(config.kafka().properties());
         kafka.put("bootstrap.servers", bootstrapServers);
         FunctionRuntime runtime = new FunctionRuntime(new KafkaProducer<>(producerConfig(kafka),
@@ -67,8 +72,15 @@ public final class FunctionRuntime implements AutoCloseable {
         Semaphore processPermits = new Semaphore(PROCESS_CONCURRENCY);
         FunctionLoader loader = new FunctionLoader();
         try {
-            ReplayTopics.ensure(config.functions().stream().map(FunctionSettings::name).toList(), kafka);
+            ReplayTopics.ensure(config.functions().stream()
+                    .filter(function -> !(function.code() instanceof FunctionCode.Stream))
+                    .map(FunctionSettings::name).toList(), kafka);
             for (FunctionSettings function : config.functions()) {
+                if (function.code() instanceof FunctionCode.Stream stream) {
+                    runtime.streams.add(StreamFunctionRunner.start(streamSettings(function, kafka, dataDir),
+                            loader.instantiate(function.name(), stream), runtime.registry, clock));
+                    continue;
+                }
                 FailureSettings failures = function.subscribe().failures();
                 FunctionInvoker invoker = invoker(function, loader, runtime.producer, clock);
                 DispatcherMetrics metrics = DispatcherMetrics.create(runtime.registry, function.name(),
@@ -91,6 +103,8 @@ public final class FunctionRuntime implements AutoCloseable {
             case FunctionCode.InProcess inProcess -> InProcessInvoker.open(
                     new FunctionConfig(function.name(), function.config()), loader.instantiate(function.name(), inProcess),
                     outputTopic, producer, clock, timeout);
+            case FunctionCode.Stream stream -> throw new IllegalArgumentException(
+                    function.name() + " is a stream function, which Kafka Streams runs, not a dispatcher");
             case FunctionCode.Remote remote -> HttpFunctionInvoker.create(function.name(), remote.url(), outputTopic,
                     producer, timeout, function.subscribe().concurrency(),
                     remote.signingSecret().map(secret -> secret.getBytes(StandardCharsets.UTF_8)), clock);
@@ -101,9 +115,16 @@ public final class FunctionRuntime implements AutoCloseable {
         return List.copyOf(dispatchers);
     }
 
-    /** Whether every function's dispatcher is running: none has stopped on an error or been closed. */
+    /** The names of the functions running, event and stream functions alike, in the file's order of kinds. */
+    public List<String> functionNames() {
+        return Stream.concat(dispatchers.stream().map(FunctionDispatcher::functionName),
+                streams.stream().map(StreamFunctionRunner::functionName)).toList();
+    }
+
+    /** Whether every function is running: none has stopped on an error or been closed. */
     public boolean ready() {
-        return dispatchers.stream().allMatch(FunctionDispatcher::isRunning);
+        return dispatchers.stream().allMatch(FunctionDispatcher::isRunning)
+                && streams.stream().allMatch(StreamFunctionRunner::isRunning);
     }
 
     /** Stops every function, letting in-flight work finish within its drain timeout, then the producer. */
@@ -111,6 +132,9 @@ public final class FunctionRuntime implements AutoCloseable {
     public void close() throws InterruptedException {
         for (FunctionDispatcher dispatcher : dispatchers) {
             dispatcher.close();
+        }
+        for (StreamFunctionRunner stream : streams) {
+            stream.close();
         }
         producer.close(Duration.ofSeconds(10));
     }
@@ -131,6 +155,15 @@ public final class FunctionRuntime implements AutoCloseable {
         return new DispatcherSettings(function.name(), subscribe.group(), topics, pattern, subscribe.filter(),
                 subscribe.ordering(), subscribe.concurrency(), subscribe.minConcurrency(),
                 defaults.maxBufferedPerPartition(), defaults.commitInterval(), defaults.drainTimeout(), consumer);
+    }
+
+    static StreamFunctionSettings streamSettings(FunctionSettings function, Map<String, Object> kafka, Path dataDir) {
+        Map<String, Object> properties = new HashMap<>(kafka);
+        properties.put("auto.offset.reset", function.subscribe().startFrom().name().toLowerCase(Locale.ROOT));
+        List<String> topics = function.subscribe().topics() instanceof TopicSelection.Listed listed
+                ? listed.topics() : List.of();
+        return StreamFunctionSettings.of(function.name(), topics, function.output().map(OutputSettings::topic),
+                dataDir, properties).withConfig(function.config());
     }
 
     private static Map<String, Object> producerConfig(Map<String, Object> kafka) {

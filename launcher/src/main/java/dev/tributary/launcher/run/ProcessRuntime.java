@@ -3,6 +3,7 @@ package dev.tributary.launcher.run;
 import dev.tributary.launcher.config.TributaryConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,14 +25,15 @@ public final class ProcessRuntime implements AutoCloseable {
 
     /**
      * @param bootstrapServers the cluster: the config's, or the embedded broker's
+     * @param dataDir          where stream functions keep their state
      * @throws Exception what a function's loading or {@code open} threw; whatever started is stopped
      */
-    public static ProcessRuntime start(TributaryConfig config, String bootstrapServers, Role role, Clock clock)
-            throws Exception {
+    public static ProcessRuntime start(TributaryConfig config, String bootstrapServers, Role role, Clock clock,
+                                       Path dataDir) throws Exception {
         ProcessRuntime runtime = new ProcessRuntime();
         try {
             if (role.runsFunctions() && !config.functions().isEmpty()) {
-                runtime.functions = FunctionRuntime.start(config, bootstrapServers, clock, runtime.registry);
+                runtime.functions = FunctionRuntime.start(config, bootstrapServers, clock, runtime.registry, dataDir);
             }
             if (role.runsIngest() && config.ingest().any()) {
                 Map<String, Object> kafka = new HashMap<>(config.kafka().properties());

@@ -120,7 +120,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aFunctionNeedsExactlyOneOfHandlerAndUrl() {
+    void aFunctionNeedsExactlyOneOfHandlerUrlAndStream() {
         String yaml = """
                 functions:
                   - name: both
@@ -130,14 +130,18 @@ class ConfigLoaderTest {
                   - name: neither
                     jar: lib/f.jar
                     subscribe: { topics: [in] }
+                  - name: remote-with-jar
+                    url: http://127.0.0.1:8000/fn
+                    jar: lib/f.jar
+                    subscribe: { topics: [in] }
                 """;
         ConfigException e = catchThrowableOfType(ConfigException.class,
                 () -> ConfigLoader.parse("t.yaml", yaml, Path.of("."), NO_ENV));
 
         assertThat(e.errors()).extracting(ConfigError::toString).containsExactly(
-                "t.yaml:4: functions[0].url: set handler or url, not both",
-                "t.yaml:6: functions[1]: set handler (a Java class written with the SDK) or url (a function behind HTTP)",
-                "t.yaml:7: functions[1].jar: jar goes with handler; a function behind a url has no jar");
+                "t.yaml:4: functions[0].url: set one of handler, url and stream, not several",
+                "t.yaml:6: functions[1]: set handler (a Java class written with the SDK), url (a function behind HTTP) or stream (a Kafka Streams step)",
+                "t.yaml:11: functions[2].jar: jar goes with handler or stream; a function behind a url has no jar");
     }
 
     @Test
@@ -173,7 +177,7 @@ class ConfigLoaderTest {
                 file + ":8: functions[0].subscrbe: unknown setting; did you mean subscribe?",
                 file + ":10: functions[1].name: 'Enrich' is not a valid function name: use lower-case letters, digits"
                         + " and '-', starting with a letter or digit",
-                file + ":10: functions[1]: set handler (a Java class written with the SDK) or url (a function behind HTTP)",
+                file + ":10: functions[1]: set handler (a Java class written with the SDK), url (a function behind HTTP) or stream (a Kafka Streams step)",
                 file + ":13: functions[1].subscribe.pattern: 'iot\\.(' is not a valid Java regular expression:"
                         + " Unclosed group near index 6",
                 file + ":13: functions[1].subscribe.pattern: set topics or pattern, not both",
@@ -263,6 +267,30 @@ class ConfigLoaderTest {
         assertThat(errors(function("subscribe: { topics: [in], minConcurrency: 17 }")))
                 .containsExactly("tributary.yaml:4: functions[0].subscribe.minConcurrency: minConcurrency 17 is above"
                         + " concurrency 16; the floor cannot exceed the cap (equal means a fixed concurrency)");
+    }
+
+    @Test
+    void aStreamFunctionLoadsWithItsClassAndRefusesTheDispatchersSettings() throws ConfigException {
+        assertThat(parse("""
+                functions:
+                  - name: averages
+                    stream: com.example.WindowAverage
+                    subscribe: { topics: [readings] }
+                    output: { topic: averages }
+                """).functions().getFirst().code()).isEqualTo(new FunctionCode.Stream("com.example.WindowAverage",
+                Optional.empty()));
+        assertThat(errors("""
+                functions:
+                  - name: averages
+                    stream: com.example.WindowAverage
+                    handler: com.example.Other
+                    subscribe:
+                      topics: [readings]
+                      ordering: partition
+                """)).containsExactly(
+                "tributary.yaml:3: functions[0].stream: set one of handler, url and stream, not several",
+                "tributary.yaml:7: functions[0].subscribe.ordering: ordering does not apply to a stream function,"
+                        + " which Kafka Streams runs exactly once; remove it");
     }
 
     @Test

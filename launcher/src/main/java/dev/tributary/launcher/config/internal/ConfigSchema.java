@@ -131,11 +131,16 @@ public final class ConfigSchema {
     static final Setting<String> NAME = Setting.required("name", Types.matching(Pattern.compile("[a-z0-9][a-z0-9-]*"),
             "is not a valid function name", "lower-case letters, digits and '-', starting with a letter or digit"),
             "Unique in the file; names the function in metrics and logs.");
-    static final Setting<String> HANDLER = Setting.optional("handler", Types.matching(
+    private static final ValueType<String> CLASS_NAME = Types.matching(
             Pattern.compile("(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*\\.)*"
                     + "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"),
-            "is not a Java class name", "a fully qualified class name such as com.example.Forward"),
-            "The class that implements the function with the SDK. Set `handler` or `url`, not both.");
+            "is not a Java class name", "a fully qualified class name such as com.example.Forward");
+    static final Setting<String> HANDLER = Setting.optional("handler", CLASS_NAME,
+            "The class that implements the function with the SDK. Set one of `handler`, `url` and `stream`.");
+    static final Setting<String> STREAM = Setting.optional("stream", CLASS_NAME,
+            "A stateful step written with the Kafka Streams DSL (`StreamFunction`): windows, aggregations, joins,"
+                    + " exactly once, its state under the data directory. Reads `subscribe.topics`, writes"
+                    + " `output.topic`.");
     static final Setting<URI> URL = Setting.optional("url", Types.httpUrl(),
             "A function in any language behind this URL, called with the CloudEvents HTTP binding (binary mode).");
     static final Setting<String> SIGNING_SECRET = Setting.optional("signingSecret", Types.secret(),
@@ -150,8 +155,8 @@ public final class ConfigSchema {
     static final Setting<OutputSettings> OUTPUT_SETTING = Setting.optional("output", OUTPUT, OUTPUT.doc());
     static final Section<FunctionSettings> FUNCTION = Section.of("function", "A function to run.",
             ConfigSchema::function,
-            NAME, HANDLER, JAR, URL, SIGNING_SECRET, CONFIG, SUBSCRIBE_SETTING, OUTPUT_SETTING)
-            .checkedBy(ConfigSchema::checkHandlerOrUrl);
+            NAME, HANDLER, STREAM, JAR, URL, SIGNING_SECRET, CONFIG, SUBSCRIBE_SETTING, OUTPUT_SETTING)
+            .checkedBy(ConfigSchema::checkCode);
 
     // the file
 
@@ -174,6 +179,7 @@ public final class ConfigSchema {
         String name = function.get(NAME);
         FunctionCode code = function.find(URL)
                 .<FunctionCode>map(url -> new FunctionCode.Remote(url, function.find(SIGNING_SECRET)))
+                .or(() -> function.find(STREAM).map(stream -> new FunctionCode.Stream(stream, function.find(JAR))))
                 .orElseGet(() -> new FunctionCode.InProcess(function.get(HANDLER), function.find(JAR)));
         return new FunctionSettings(name, code, function.get(CONFIG),
                 subscription(function.get(SUBSCRIBE_SETTING), name), function.find(OUTPUT_SETTING));
@@ -221,20 +227,36 @@ public final class ConfigSchema {
         }
     }
 
-    private static void checkHandlerOrUrl(Values function, ReadContext context) {
+    private static void checkCode(Values function, ReadContext context) {
         boolean handler = function.isSet(HANDLER);
         boolean url = function.isSet(URL);
-        if (handler && url) {
-            context.error(function.at(URL), "set handler or url, not both");
-        } else if (!handler && !url) {
-            context.error(function.at(), "set handler (a Java class written with the SDK) or url (a function behind"
-                    + " HTTP)");
+        boolean stream = function.isSet(STREAM);
+        int kinds = (handler ? 1 : 0) + (url ? 1 : 0) + (stream ? 1 : 0);
+        if (kinds > 1) {
+            context.error(function.at(url ? URL : STREAM), "set one of handler, url and stream, not several");
+        } else if (kinds == 0) {
+            context.error(function.at(), "set handler (a Java class written with the SDK), url (a function behind"
+                    + " HTTP) or stream (a Kafka Streams step)");
         }
-        if (function.isSet(JAR) && !handler) {
-            context.error(function.at(JAR), "jar goes with handler; a function behind a url has no jar");
+        if (function.isSet(JAR) && url) {
+            context.error(function.at(JAR), "jar goes with handler or stream; a function behind a url has no jar");
+        }
+        if (stream) {
+            function.find(SUBSCRIBE_SETTING).ifPresent(subscribe -> checkStreamSubscription(subscribe, context));
         }
         if (function.isSet(SIGNING_SECRET) && !url) {
             context.error(function.at(SIGNING_SECRET), "signingSecret goes with url");
+        }
+    }
+
+    /** A stream function is Kafka Streams' to schedule: the dispatcher's settings would silently do nothing. */
+    private static void checkStreamSubscription(Values subscribe, ReadContext context) {
+        for (Setting<?> dispatcherOnly : List.of(PATTERN, FILTER, ORDERING, CONCURRENCY, MIN_CONCURRENCY, GROUP,
+                TIMEOUT, RETRY_SETTING, DEAD_LETTER_TOPIC)) {
+            if (subscribe.isSet(dispatcherOnly)) {
+                context.error(subscribe.at(dispatcherOnly), dispatcherOnly.name() + " does not apply to a stream"
+                        + " function, which Kafka Streams runs exactly once; remove it");
+            }
         }
     }
 
