@@ -8,6 +8,8 @@ import dev.tributary.launcher.dev.DevStackSettings;
 import dev.tributary.launcher.dev.DevTopics;
 import dev.tributary.launcher.run.AdminServer;
 import dev.tributary.launcher.run.IngestRuntime;
+import dev.tributary.launcher.config.RegistrySettings;
+import java.net.URI;
 import dev.tributary.launcher.run.ProcessRuntime;
 import dev.tributary.launcher.run.Role;
 import java.io.IOException;
@@ -103,8 +105,10 @@ final class DevCommand implements Callable<Integer> {
         if (config.isPresent()) {
             try {
                 DevTopics.createMissing(config.get(), stack.kafkaBootstrapServers());
+                Optional<URI> registry = config.get().registry().map(RegistrySettings::url)
+                        .or(() -> stack.registryUrl().map(URI::create));
                 runtime = ProcessRuntime.start(config.get(), stack.kafkaBootstrapServers(), Role.ALL,
-                        Clock.systemUTC(), dataDir);
+                        Clock.systemUTC(), dataDir, registry);
             } catch (Exception e) {
                 spec.commandLine().getErr().println("tributary dev: " + configFile + " could not start: "
                         + e.getMessage());
@@ -174,6 +178,8 @@ final class DevCommand implements Callable<Integer> {
                         .map(output -> " -> " + output.topic()).orElse(""))));
         runtime.flatMap(ProcessRuntime::ingest).flatMap(IngestRuntime::httpUrl)
                 .ifPresent(url -> out.println("  HTTP ingest              " + url));
+        runtime.flatMap(ProcessRuntime::ingest).flatMap(IngestRuntime::mqttUrl)
+                .ifPresent(url -> out.println("  MQTT endpoint            " + url));
         runtime.flatMap(ProcessRuntime::ingest).filter(IngestRuntime::runsCron).ifPresent(ingest -> config
                 .flatMap(c -> c.ingest().cron()).ifPresent(cron -> cron.schedules().forEach(schedule -> out.println(
                         "  Cron schedule            " + schedule.name() + " (" + schedule.expression() + ", "

@@ -1,5 +1,6 @@
 package dev.tributary.launcher;
 
+import dev.tributary.launcher.config.RegistrySettings;
 import dev.tributary.launcher.config.TributaryConfig;
 import dev.tributary.launcher.run.AdminServer;
 import dev.tributary.launcher.run.IngestRuntime;
@@ -81,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
         ShutdownRequest shutdown = ShutdownRequest.onSignals();
         ProcessRuntime runtime;
         try {
-            runtime = ProcessRuntime.start(config.get(), bootstrap.get(), parsedRole.get(), Clock.systemUTC(), dataDir);
+            runtime = ProcessRuntime.start(config.get(), bootstrap.get(), parsedRole.get(), Clock.systemUTC(), dataDir,
+                    config.get().registry().map(RegistrySettings::url));
         } catch (Exception e) {
             err.println("tributary run: " + configFile + " could not start: " + e.getMessage());
             return ExitCodes.RUNTIME_FAILURE;
@@ -123,6 +125,8 @@ final class RunCommand implements Callable<Integer> {
                 out.println("  Function                 " + name)));
         runtime.ingest().flatMap(IngestRuntime::httpUrl)
                 .ifPresent(url -> out.println("  HTTP ingest              " + url));
+        runtime.ingest().flatMap(IngestRuntime::mqttUrl)
+                .ifPresent(url -> out.println("  MQTT endpoint            " + url));
         if (runtime.ingest().filter(IngestRuntime::runsCron).isPresent()) {
             out.println("  Cron schedules           " + config.ingest().cron().orElseThrow().schedules().size());
         }

@@ -3,6 +3,10 @@ package dev.tributary.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import dev.tributary.embedded.Ports;
 import dev.tributary.testkit.KafkaTestClients;
 import java.net.URI;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code tributary dev} with the ingest adapters of its config, as a user tries them: CloudEvents posted with an
  * HTTP client land on the routed topics with their {@code ce_*} headers and key, malformed ones get a 4xx, a
- * cron schedule ticks, and bucket notifications and files in a watched directory become storage events.
+ * cron schedule ticks, bucket notifications and files in a watched directory become storage events, and a
+ * device's MQTT message lands keyed by its id once acknowledged.
  */
 class DevIngestIT {
 
@@ -38,6 +43,7 @@ class DevIngestIT {
     @Test
     void httpIngestAndCronPublishToTheEmbeddedBroker() throws Exception {
         int httpPort = Ports.freePort();
+        int mqttPort = Ports.freePort();
         int kafkaPort = Ports.freePort();
         String bootstrap = "127.0.0.1:" + kafkaPort;
         Path inbox = Files.createDirectory(dataDir.resolve("inbox"));
@@ -61,7 +67,12 @@ class DevIngestIT {
                       - { name: uploads, topic: uploads }
                     directories:
                       - { name: inbox, topic: files, path: inbox, interval: 100ms }
-                """.formatted(httpPort));
+                  mqtt:
+                    direct:
+                      port: %d
+                      mappings:
+                        - { filter: "devices/+/telemetry", topic: device-telemetry, key: "{1}", codec: json }
+                """.formatted(httpPort, mqttPort));
         List<String> args = new ArrayList<>(List.of("dev", "--data-dir", dataDir.toString(), "--admin-port", "0",
                 "--kafka-port", String.valueOf(kafkaPort), "--no-registry", "--config", config.toString()));
 
@@ -111,6 +122,19 @@ class DevIngestIT {
                 assertThat(record.key()).isEqualTo("reports/q1.csv");
                 assertThat(header(record, "ce_type")).isEqualTo("dev.tributary.storage.object.created");
             });
+
+            Mqtt5BlockingClient device = MqttClient.builder().useMqttVersion5().identifier("d1")
+                    .serverHost("127.0.0.1").serverPort(mqttPort).buildBlocking();
+            device.connect();
+            Mqtt5PublishResult published = device.publishWith().topic("devices/d1/telemetry").qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("{\"temperature\":20.5}".getBytes(StandardCharsets.UTF_8)).send();
+            device.disconnect();
+            assertThat(published.getError()).isEmpty();
+            assertThat(KafkaTestClients.readTopic(bootstrap, "device-telemetry", WAIT)).singleElement()
+                    .satisfies(record -> {
+                        assertThat(record.key()).isEqualTo("d1");
+                        assertThat(record.value()).isEqualTo("{\"temperature\":20.5}");
+                    });
 
             Files.writeString(inbox.resolve("reading.json"), "{\"t\":1}");
             await().atMost(WAIT).untilAsserted(() -> assertThat(KafkaTestClients.readTopic(bootstrap, "files", WAIT))

@@ -18,23 +18,27 @@ import java.util.Optional;
  * @param http              the HTTP adapter, when configured
  * @param cron              the cron schedules, when configured
  * @param storage           the object-storage sources, when configured
+ * @param mqtt              the MQTT endpoint and bridge, when configured
  */
 public record IngestSettings(Duration deliveryTimeout, int maxInFlightEvents, Optional<HttpIngestSettings> http,
-        Optional<CronSettings> cron, Optional<StorageIngestSettings> storage) {
+        Optional<CronSettings> cron, Optional<StorageIngestSettings> storage, Optional<MqttIngestSettings> mqtt) {
 
     /** No adapter, the publisher's defaults. */
     public static final IngestSettings NONE = new IngestSettings(PublisherSettings.DEFAULT_DELIVERY_TIMEOUT,
-            PublisherSettings.DEFAULT_MAX_IN_FLIGHT_EVENTS, Optional.empty(), Optional.empty(), Optional.empty());
+            PublisherSettings.DEFAULT_MAX_IN_FLIGHT_EVENTS, Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty());
 
     public IngestSettings {
         Objects.requireNonNull(deliveryTimeout, "deliveryTimeout");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(cron, "cron");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(mqtt, "mqtt");
     }
 
     /** Whether any adapter is configured. */
     public boolean any() {
-        return http.isPresent() || cron.isPresent() || storage.filter(StorageIngestSettings::any).isPresent();
+        return http.isPresent() || cron.isPresent() || storage.filter(StorageIngestSettings::any).isPresent()
+                || mqtt.isPresent();
     }
 }

@@ -36,6 +36,10 @@ public final class DevTopics {
         config.ingest().http().ifPresent(http -> named.addAll(http.writableTopics()));
         config.ingest().http().ifPresent(http -> http.webhooks().forEach(webhook -> named.add(webhook.topic())));
         config.ingest().cron().ifPresent(cron -> cron.schedules().forEach(schedule -> named.add(schedule.topic())));
+        config.ingest().mqtt().ifPresent(mqtt -> mqtt.mappings().forEach(mapping -> {
+            named.add(mapping.topic());
+            named.add(mapping.invalidTopic());
+        }));
         config.ingest().storage().ifPresent(storage -> {
             storage.webhooks().forEach(source -> named.add(source.topic()));
             storage.polling().forEach(source -> named.add(source.topic()));

@@ -5,6 +5,12 @@ import dev.tributary.ingest.http.HttpIngest;
 import dev.tributary.ingest.publish.KafkaPublisher;
 import dev.tributary.ingest.publish.PublisherSettings;
 import dev.tributary.launcher.config.IngestSettings;
+import dev.tributary.launcher.config.MqttIngestSettings;
+import dev.tributary.ingest.mqtt.MqttBridgeIngest;
+import dev.tributary.ingest.mqtt.MqttDirectIngest;
+import dev.tributary.schemas.avro.AvroSerdeConfig;
+import dev.tributary.schemas.avro.AvroSerializer;
+import java.net.URI;
 import dev.tributary.launcher.config.StorageIngestSettings;
 import dev.tributary.ingest.http.MountedEndpoint;
 import dev.tributary.ingest.storage.DirectoryWatch;
@@ -27,6 +33,7 @@ public final class IngestRuntime implements AutoCloseable {
     private final List<AutoCloseable> adapters = new ArrayList<>();
     private HttpIngest http;
     private CronIngest cron;
+    private MqttDirectIngest mqttDirect;
 
     private IngestRuntime(KafkaPublisher publisher) {
         this.publisher = publisher;
@@ -35,10 +42,12 @@ public final class IngestRuntime implements AutoCloseable {
     /**
      * Starts the publisher and every configured adapter.
      *
-     * @param kafka Kafka client settings with {@code bootstrap.servers}: the config's, or the embedded broker's
+     * @param kafka          Kafka client settings with {@code bootstrap.servers}: the config's, or the embedded
+     *                       broker's
+     * @param schemaRegistry the registry MQTT mappings convert telemetry to Avro with, when there is one
      */
     public static IngestRuntime start(IngestSettings settings, Map<String, Object> kafka, MeterRegistry registry,
-                                      Clock clock) {
+                                      Clock clock, Optional<URI> schemaRegistry) {
         PublisherSettings publisherSettings = PublisherSettings.defaults(kafka)
                 .withClientId("tributary-ingest-" + ProcessHandle.current().pid())
                 .withDeliveryTimeout(settings.deliveryTimeout())
@@ -56,6 +65,7 @@ public final class IngestRuntime implements AutoCloseable {
                     StoragePolling.start(polling, runtime.publisher, kafka, registry, clock)));
             storage.directories().forEach(directory -> runtime.adapter(
                     DirectoryWatch.start(directory, runtime.publisher, registry, clock)));
+            settings.mqtt().ifPresent(mqtt -> runtime.startMqtt(mqtt, registry, clock, schemaRegistry));
             settings.cron().ifPresent(cron -> runtime.cron = runtime.adapter(
                     CronIngest.start(cron, kafka, registry, clock)));
         } catch (RuntimeException | Error e) {
@@ -63,6 +73,27 @@ public final class IngestRuntime implements AutoCloseable {
             throw e;
         }
         return runtime;
+    }
+
+    private void startMqtt(MqttIngestSettings mqtt, MeterRegistry registry, Clock clock, Optional<URI> schemaRegistry) {
+        Optional<AvroSerializer<Object>> telemetry = Optional.empty();
+        if (mqtt.needsRegistry()) {
+            URI url = schemaRegistry.orElseThrow(() -> new IllegalStateException("an MQTT mapping converts to"
+                    + " telemetry-avro, which needs a schema registry: set registry.url, or let tributary dev start"
+                    + " its own"));
+            AvroSerializer<Object> serializer = new AvroSerializer<>();
+            serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url.toString()), false);
+            telemetry = Optional.of(serializer);
+        }
+        Optional<AvroSerializer<Object>> serializer = telemetry;
+        mqtt.direct().ifPresent(direct -> mqttDirect = adapter(
+                MqttDirectIngest.start(direct, publisher, registry, clock, serializer)));
+        mqtt.bridge().ifPresent(bridge -> adapter(MqttBridgeIngest.start(bridge, publisher, registry, clock, serializer)));
+    }
+
+    /** The MQTT endpoint's address, when it runs. */
+    public Optional<String> mqttUrl() {
+        return Optional.ofNullable(mqttDirect).map(server -> "mqtt://" + server.host() + ":" + server.port());
     }
 
     /** A bucket's notifications at {@code POST /storage/<name>} on the HTTP adapter. */

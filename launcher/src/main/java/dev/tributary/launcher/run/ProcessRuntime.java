@@ -3,6 +3,7 @@ package dev.tributary.launcher.run;
 import dev.tributary.launcher.config.TributaryConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -26,10 +27,11 @@ public final class ProcessRuntime implements AutoCloseable {
     /**
      * @param bootstrapServers the cluster: the config's, or the embedded broker's
      * @param dataDir          where stream functions keep their state
+     * @param schemaRegistry   the registry: the config's, or the embedded one
      * @throws Exception what a function's loading or {@code open} threw; whatever started is stopped
      */
     public static ProcessRuntime start(TributaryConfig config, String bootstrapServers, Role role, Clock clock,
-                                       Path dataDir) throws Exception {
+                                       Path dataDir, Optional<URI> schemaRegistry) throws Exception {
         ProcessRuntime runtime = new ProcessRuntime();
         try {
             if (role.runsFunctions() && !config.functions().isEmpty()) {
@@ -38,7 +40,7 @@ public final class ProcessRuntime implements AutoCloseable {
             if (role.runsIngest() && config.ingest().any()) {
                 Map<String, Object> kafka = new HashMap<>(config.kafka().properties());
                 kafka.put("bootstrap.servers", bootstrapServers);
-                runtime.ingest = IngestRuntime.start(config.ingest(), kafka, runtime.registry, clock);
+                runtime.ingest = IngestRuntime.start(config.ingest(), kafka, runtime.registry, clock, schemaRegistry);
             }
         } catch (Exception | Error e) {
             runtime.close();

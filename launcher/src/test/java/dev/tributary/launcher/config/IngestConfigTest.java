@@ -10,6 +10,11 @@ import dev.tributary.ingest.http.AuthMode;
 import dev.tributary.ingest.http.EventRoute;
 import dev.tributary.ingest.http.HttpIngestSettings;
 import dev.tributary.ingest.http.WebhookRoute;
+import dev.tributary.ingest.mqtt.MqttBridgeSettings;
+import dev.tributary.ingest.mqtt.MqttCredentials;
+import dev.tributary.ingest.mqtt.MqttDirectSettings;
+import dev.tributary.ingest.mqtt.MqttMapping;
+import dev.tributary.ingest.mqtt.PayloadCodec;
 import dev.tributary.schemas.filter.EventFilter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -124,6 +129,53 @@ class IngestConfigTest {
                     webhooks: [ { name: uploads, topic: uploads } ]
                 """)).containsExactly("tributary.yaml:2: ingest.storage: storage.webhooks are served by the HTTP"
                 + " adapter at POST /storage/{name}; add an ingest.http section");
+    }
+
+    @Test
+    void mqttMappingsUsersAndTheBridgeLoad() throws ConfigException {
+        MqttIngestSettings mqtt = parse("""
+                ingest:
+                  mqtt:
+                    direct:
+                      port: 1884
+                      auth: password
+                      users:
+                        - { username: pump-7, password: "${env:SENSORS_KEY}", publish: ["devices/pump-7/#"] }
+                      mappings:
+                        - { filter: "devices/+/telemetry", topic: telemetry, key: "{1}", codec: json }
+                    bridge:
+                      clientId: replica-1
+                      username: tributary
+                      password: ${env:GITHUB_SECRET}
+                      mappings:
+                        - { filter: "plant/+/alarm", topic: alarms }
+                """).ingest().mqtt().orElseThrow();
+
+        MqttDirectSettings direct = mqtt.direct().orElseThrow();
+        assertThat(direct.port()).isEqualTo(1884);
+        assertThat(direct.users()).singleElement().satisfies(user -> {
+            assertThat(user.password()).isEqualTo("k-0123456789abcdef");
+            assertThat(user.publishFilters()).containsExactly("devices/pump-7/#");
+        });
+        assertThat(direct.mappings()).containsExactly(MqttMapping.of("devices/+/telemetry", "telemetry")
+                .withKey("{1}").withCodec(PayloadCodec.JSON));
+        MqttBridgeSettings bridge = mqtt.bridge().orElseThrow();
+        assertThat(bridge.clientId()).isEqualTo("replica-1");
+        assertThat(bridge.credentials()).contains(new MqttCredentials("tributary", "gh-secret"));
+        assertThat(mqtt.needsRegistry()).isFalse();
+    }
+
+    @Test
+    void aBridgeUsernameWithoutAPasswordIsAnError() {
+        assertThat(errors("""
+                ingest:
+                  mqtt:
+                    bridge:
+                      clientId: replica-1
+                      username: tributary
+                      mappings: [ { filter: "a/#", topic: a } ]
+                """)).containsExactly("tributary.yaml:5: ingest.mqtt.bridge.username: username and password go"
+                + " together; set both, or neither for an anonymous connection");
     }
 
     @Test

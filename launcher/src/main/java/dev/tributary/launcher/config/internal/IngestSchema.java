@@ -15,6 +15,7 @@ import dev.tributary.ingest.http.WebhookSignature;
 import dev.tributary.ingest.publish.PublisherSettings;
 import dev.tributary.launcher.config.IngestSettings;
 import dev.tributary.launcher.config.StorageIngestSettings;
+import dev.tributary.launcher.config.MqttIngestSettings;
 import dev.tributary.ingest.storage.DedupSettings;
 import dev.tributary.ingest.storage.DirectoryWatchSettings;
 import dev.tributary.ingest.storage.S3Credentials;
@@ -256,11 +257,14 @@ final class IngestSchema {
     static final Setting<HttpIngestSettings> HTTP_SETTING = Setting.optional("http", HTTP, HTTP.doc());
     static final Setting<CronSettings> CRON_SETTING = Setting.optional("cron", CRON, CRON.doc());
     static final Setting<StorageIngestSettings> STORAGE_SETTING = Setting.optional("storage", STORAGE, STORAGE.doc());
+    static final Setting<MqttIngestSettings> MQTT_SETTING = Setting.optional("mqtt", MqttSchema.MQTT,
+            MqttSchema.MQTT.doc());
     static final Section<IngestSettings> INGEST = Section.of("ingest",
             "Adapters that publish events to Kafka, acknowledging their clients only once Kafka has them.",
             values -> new IngestSettings(values.get(DELIVERY_TIMEOUT), values.get(MAX_IN_FLIGHT),
-                    values.find(HTTP_SETTING), values.find(CRON_SETTING), values.find(STORAGE_SETTING)),
-            DELIVERY_TIMEOUT, MAX_IN_FLIGHT, HTTP_SETTING, CRON_SETTING, STORAGE_SETTING)
+                    values.find(HTTP_SETTING), values.find(CRON_SETTING), values.find(STORAGE_SETTING),
+                    values.find(MQTT_SETTING)),
+            DELIVERY_TIMEOUT, MAX_IN_FLIGHT, HTTP_SETTING, CRON_SETTING, STORAGE_SETTING, MQTT_SETTING)
             .checkedBy(IngestSchema::checkStorageWebhooksNeedHttp);
 
     private static final ObjectMapper JSON = new ObjectMapper();
