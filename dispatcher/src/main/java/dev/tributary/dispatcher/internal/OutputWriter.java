@@ -54,6 +54,7 @@ public final class OutputWriter {
         output.dataSchema().ifPresent(builder::withDataSchema);
         output.dataContentType().ifPresent(builder::withDataContentType);
         output.extensions().forEach(builder::withExtension);
+        carryTraceContext(input, output, builder);
         if (data != null) {
             builder.withData(data);
         }
@@ -62,6 +63,21 @@ public final class OutputWriter {
         byte[] key = output.key().orElseGet(() -> input.key().map(k -> k.bytes()).orElse(record.key()));
         return new ProducerRecord<>(record.topic(), null, key, record.value(), record.headers());
     }
+
+    /**
+     * An output belongs to the trace of the input that caused it: the CloudEvents distributed-tracing extension
+     * ({@code traceparent}, {@code tracestate}) goes along unless the function set its own.
+     */
+    private static void carryTraceContext(KafkaEvent input, Output output, CloudEventBuilder builder) {
+        for (String name : TRACE_CONTEXT) {
+            Object value = input.cloudEvent().getExtension(name);
+            if (value != null && !output.extensions().containsKey(name)) {
+                builder.withExtension(name, value.toString());
+            }
+        }
+    }
+
+    private static final List<String> TRACE_CONTEXT = List.of("traceparent", "tracestate");
 
     private CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {
         CompletableFuture<Void> ack = new CompletableFuture<>();

@@ -54,10 +54,11 @@ public final class EventsEndpoint implements Endpoint {
         Caller caller = authenticator.authenticate(headers);
         String contentType = headers.get("Content-Type");
         Mode mode = modeOf(contentType, headers);
+        TraceContext trace = TraceContext.of(headers);
         return body -> switch (mode) {
-            case BINARY -> single(caller, reader.binary(headers, body));
-            case STRUCTURED -> single(caller, reader.structured(contentType, body));
-            case BATCH -> batch(caller, reader.batch(body));
+            case BINARY -> single(caller, trace.applyTo(reader.binary(headers, body)));
+            case STRUCTURED -> single(caller, trace.applyTo(reader.structured(contentType, body)));
+            case BATCH -> batch(caller, reader.batch(body), trace);
         };
     }
 
@@ -102,7 +103,7 @@ public final class EventsEndpoint implements Endpoint {
         return publishing.one(meters, new TopicEvent(topic, event));
     }
 
-    private CompletionStage<Reply> batch(Caller caller, List<CloudEventReader.BatchEntry> entries) {
+    private CompletionStage<Reply> batch(Caller caller, List<CloudEventReader.BatchEntry> entries, TraceContext trace) {
         List<TopicEvent> events = new ArrayList<>(entries.size());
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
         int invalid = 0;
@@ -113,7 +114,7 @@ public final class EventsEndpoint implements Endpoint {
                 if (entry.problem().isPresent()) {
                     throw entry.problem().get();
                 }
-                CloudEvent read = entry.event().orElseThrow();
+                CloudEvent read = trace.applyTo(entry.event().orElseThrow());
                 String where = "event [" + entry.index() + "]: ";
                 CloudEvent event = data.checkAndKey(read, where);
                 String topic = router.topicFor(event);

@@ -46,6 +46,27 @@ class EventsEndpointTest {
     }
 
     @Test
+    void theRequestsTraceContextGoesIntoTheEventUnlessTheEventHasItsOwn() {
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        Map<String, String> traced = new java.util.HashMap<>(STRUCTURED);
+        traced.put("traceparent", traceparent);
+        traced.put("tracestate", "vendor=1");
+
+        harness.post("/events", traced, event("e-t", "com.example.telemetry.reading"));
+        harness.post("/events", traced, event("e-own", "com.example.telemetry.reading").replace("\"data\"",
+                "\"traceparent\":\"00-11111111111111111111111111111111-2222222222222222-01\",\"data\""));
+        traced.put("traceparent", "not-a-trace");
+        harness.post("/events", traced, event("e-bad", "com.example.telemetry.reading"));
+
+        List<TopicEvent> published = harness.publisher.published();
+        assertThat(published.get(0).event().getExtension("traceparent")).isEqualTo(traceparent);
+        assertThat(published.get(0).event().getExtension("tracestate")).isEqualTo("vendor=1");
+        assertThat(published.get(1).event().getExtension("traceparent"))
+                .isEqualTo("00-11111111111111111111111111111111-2222222222222222-01");
+        assertThat(published.get(2).event().getExtension("traceparent")).as("malformed: ignored").isNull();
+    }
+
+    @Test
     void anEventThatMatchesNoRouteGoesToTheDefaultTopic() {
         assertThat(harness.post("/events", STRUCTURED, event("e-2", "com.example.other")).status()).isEqualTo(202);
 
