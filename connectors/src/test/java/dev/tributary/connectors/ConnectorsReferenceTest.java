@@ -6,6 +6,8 @@ import dev.tributary.connectors.http.internal.WebhookSettings;
 import dev.tributary.connectors.internal.Setting;
 import dev.tributary.connectors.internal.SettingsTable;
 import dev.tributary.connectors.jdbc.internal.JdbcSettings;
+import dev.tributary.connectors.mqtt.internal.MqttSettings;
+import dev.tributary.connectors.storage.internal.StorageSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,8 @@ class ConnectorsReferenceTest {
     static {
         TABLES.put("WebhookSink", WebhookSettings.ALL);
         TABLES.put("JdbcUpsertSink", JdbcSettings.ALL);
+        TABLES.put("ObjectStorageSink", StorageSettings.ALL);
+        TABLES.put("MqttDownlinkSink", MqttSettings.ALL);
     }
 
     private static final String END = "<!-- /settings -->";

@@ -8,6 +8,7 @@ import dev.tributary.dispatcher.InProcessInvoker;
 import dev.tributary.schemas.event.KafkaEventCodec;
 import dev.tributary.sdk.FunctionConfig;
 import dev.tributary.sdk.FunctionLifecycle;
+import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -47,9 +50,19 @@ public final class SinkRunner implements AutoCloseable {
     /** Starts {@code sink} as function {@code name} on {@code topic}, read from the beginning. */
     public FunctionDispatcher start(String name, String topic, FunctionLifecycle sink, Map<String, Object> config,
                                     FailureSettings failures) throws Exception {
-        DispatcherSettings settings = DispatcherSettings.forTopics(name, List.of(topic), Map.of(
+        return start(name, topic, sink, config, failures, UnaryOperator.identity());
+    }
+
+    /**
+     * Starts {@code sink} as function {@code name} on {@code topic}, read from the beginning, with the subscription's
+     * defaults changed by {@code subscription} (its ordering, its concurrency).
+     */
+    public FunctionDispatcher start(String name, String topic, FunctionLifecycle sink, Map<String, Object> config,
+                                    FailureSettings failures, UnaryOperator<DispatcherSettings> subscription)
+            throws Exception {
+        DispatcherSettings settings = subscription.apply(DispatcherSettings.forTopics(name, List.of(topic), Map.of(
                 "bootstrap.servers", bootstrap,
-                "auto.offset.reset", "earliest"));
+                "auto.offset.reset", "earliest")));
         InProcessInvoker invoker = InProcessInvoker.open(new FunctionConfig(name, config), sink, Optional.empty(),
                 producer, Clock.systemUTC(), failures.timeout());
         FunctionDispatcher dispatcher = new FunctionDispatcher(settings, failures, invoker, producer,
@@ -60,13 +73,34 @@ public final class SinkRunner implements AutoCloseable {
 
     /** Writes a binary-mode CloudEvent with JSON data, keyed, and waits for Kafka to acknowledge it. */
     public void publish(String topic, String id, String key, String json) throws Exception {
+        producer.send(codec.encode(topic, event(id, key, json))).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Writes a keyed event, as {@link #publish(String, String, String, String)}, to one partition of the topic. */
+    public void publish(String topic, int partition, String id, String key, String json) throws Exception {
+        ProducerRecord<byte[], byte[]> record = codec.encode(topic, event(id, key, json));
+        producer.send(new ProducerRecord<>(topic, partition, record.key(), record.value(), record.headers()))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /** Writes an event with neither a record key nor a {@code partitionkey}. */
+    public void publishWithoutKey(String topic, String id, String json) throws Exception {
         producer.send(codec.encode(topic, CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(URI.create("https://fleet.example.com"))
+                .withType("com.example.broadcast")
+                .withData("application/json", json.getBytes(StandardCharsets.UTF_8))
+                .build())).get(30, TimeUnit.SECONDS);
+    }
+
+    private static CloudEvent event(String id, String key, String json) {
+        return CloudEventBuilder.v1()
                 .withId(id)
                 .withSource(URI.create("mqtt://devices/" + key))
                 .withType("com.example.reading")
                 .withExtension(KafkaEventCodec.PARTITION_KEY, key)
                 .withData("application/json", json.getBytes(StandardCharsets.UTF_8))
-                .build())).get(30, TimeUnit.SECONDS);
+                .build();
     }
 
     /** A dead-letter header's value as text. */

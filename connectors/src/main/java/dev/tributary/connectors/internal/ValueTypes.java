@@ -3,8 +3,10 @@ package dev.tributary.connectors.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,6 +18,8 @@ import java.util.stream.Collectors;
 public final class ValueTypes {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(B|KiB|MiB|GiB)?");
+    private static final long KIB = 1024;
 
     private ValueTypes() {
     }
@@ -108,6 +112,11 @@ public final class ValueTypes {
 
     /** An absolute {@code http} or {@code https} URL. */
     public static ValueType<URI> httpUrl() {
+        return httpUrl("https://hooks.example.com/orders");
+    }
+
+    /** An absolute {@code http} or {@code https} URL; errors suggest {@code example}. */
+    public static ValueType<URI> httpUrl(String example) {
         String allowed = "an absolute http or https URL";
         return of("URL", allowed, value -> {
             String text = scalar(value).strip();
@@ -120,8 +129,7 @@ public final class ValueTypes {
             } catch (URISyntaxException e) {
                 // Refused below with the one message.
             }
-            throw new IllegalArgumentException("'" + text + "' is not " + allowed + ", such as "
-                    + "https://hooks.example.com/orders");
+            throw new IllegalArgumentException("'" + text + "' is not " + allowed + ", such as " + example);
         });
     }
 
@@ -140,6 +148,63 @@ public final class ValueTypes {
             });
             return Map.copyOf(texts);
         }, map -> map.isEmpty() ? "{}" : map.toString());
+    }
+
+    /**
+     * A size in bytes, written as a whole number of bytes or with {@code KiB}, {@code MiB} or {@code GiB}
+     * ({@code 512KiB}, {@code 8MiB}), from {@code min} to {@code max}.
+     */
+    public static ValueType<Long> byteSize(long min, long max) {
+        String allowed = "a number of bytes, or a number and KiB, MiB or GiB, from " + formatSize(min) + " to "
+                + formatSize(max);
+        return of("size", allowed, value -> {
+            Matcher matcher = SIZE.matcher(scalar(value).strip());
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException("'" + value + "' is not a size: use a number of bytes, or a number"
+                        + " and KiB, MiB or GiB, such as 8MiB");
+            }
+            long unit = switch (matcher.group(2) == null ? "B" : matcher.group(2)) {
+                case "KiB" -> KIB;
+                case "MiB" -> KIB * KIB;
+                case "GiB" -> KIB * KIB * KIB;
+                default -> 1;
+            };
+            long amount = Long.parseLong(matcher.group(1));
+            if (amount > max / unit || amount * unit < min) {
+                throw new IllegalArgumentException(value + " is out of range; use " + allowed);
+            }
+            return amount * unit;
+        }, ValueTypes::formatSize);
+    }
+
+    /** A list of text values, each read by {@code element}; a single value is a list of one. */
+    public static ValueType<List<String>> textList(String allowed, Function<String, String> element) {
+        return of("list of strings", allowed, value -> {
+            List<?> items = value instanceof List<?> list ? list : List.of(value);
+            List<String> texts = new ArrayList<>();
+            for (Object item : items) {
+                if (item == null) {
+                    throw new IllegalArgumentException("has an empty entry; " + allowed);
+                }
+                texts.add(element.apply(scalar(item).strip()));
+            }
+            return List.copyOf(texts);
+        }, list -> "[" + String.join(", ", list) + "]");
+    }
+
+    /** How sizes are written: the largest whole unit. */
+    public static String formatSize(long bytes) {
+        for (String unit : List.of("GiB", "MiB", "KiB")) {
+            long size = switch (unit) {
+                case "GiB" -> KIB * KIB * KIB;
+                case "MiB" -> KIB * KIB;
+                default -> KIB;
+            };
+            if (bytes > 0 && bytes % size == 0) {
+                return bytes / size + unit;
+            }
+        }
+        return Long.toString(bytes);
     }
 
     /** How {@code 30s}-style durations are written: the largest whole unit. */

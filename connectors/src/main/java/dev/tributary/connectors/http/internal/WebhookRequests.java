@@ -1,6 +1,8 @@
 package dev.tributary.connectors.http.internal;
 
 import dev.tributary.connectors.http.WebhookFormat;
+import dev.tributary.connectors.internal.CloudEventJson;
+import dev.tributary.connectors.internal.MediaTypes;
 import dev.tributary.sdk.Event;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +20,6 @@ import java.util.Optional;
  */
 final class WebhookRequests {
 
-    static final String PARTITION_KEY = "partitionkey";
-
     private static final String HEADER_PREFIX = "ce-";
 
     private final URI url;
@@ -29,7 +29,7 @@ final class WebhookRequests {
     private final Optional<BodySigner> signer;
     private final String signatureHeader;
     private final WebhookFailures failures;
-    private final StructuredEvent structured = new StructuredEvent();
+    private final CloudEventJson structured = CloudEventJson.document();
 
     WebhookRequests(WebhookSettings settings, WebhookFailures failures) {
         this.url = settings.url();
@@ -81,8 +81,9 @@ final class WebhookRequests {
         event.time().ifPresent(time -> attribute(request, "time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)));
         event.dataSchema().ifPresent(schema -> attribute(request, "dataschema", schema.toString()));
         event.extensions().forEach((name, value) -> attribute(request, name, value));
-        if (!event.extensions().containsKey(PARTITION_KEY)) {
-            event.key().ifPresent(key -> request.setHeader(HEADER_PREFIX + PARTITION_KEY, PercentEncoding.encode(key)));
+        if (!event.extensions().containsKey(CloudEventJson.PARTITION_KEY)) {
+            event.key().ifPresent(key -> request.setHeader(HEADER_PREFIX + CloudEventJson.PARTITION_KEY,
+                    PercentEncoding.encode(key)));
         }
         event.dataContentType().ifPresent(type -> request.setHeader("Content-Type", type));
         return event.rawData();

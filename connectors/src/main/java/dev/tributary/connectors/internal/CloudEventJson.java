@@ -1,4 +1,4 @@
-package dev.tributary.connectors.http.internal;
+package dev.tributary.connectors.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,21 +16,42 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An event in the CloudEvents JSON format (version 1.0), the body of a structured-mode request. The data goes in
- * as the format says and never makes the event unsendable:
+ * An event in the CloudEvents JSON format (version 1.0): the body of a structured-mode request, or one line of a
+ * JSON-lines object. The data goes in as the format says and never makes the event unwritable:
  * <ul>
  *   <li>JSON data (a JSON content type, or none, which the format reads as JSON) is embedded as {@code data}, its
  *       bytes unchanged, so numbers keep their precision;</li>
  *   <li>{@code text/*} data that is valid UTF-8 becomes a {@code data} string;</li>
  *   <li>anything else, including bytes labelled JSON that do not parse, goes as {@code data_base64}.</li>
  * </ul>
- * Thread-safe.
+ * An event ordered by its record key rather than a {@code partitionkey} extension gets {@code partitionkey} with that
+ * key. Thread-safe.
  */
-final class StructuredEvent {
+public final class CloudEventJson {
+
+    public static final String PARTITION_KEY = "partitionkey";
 
     private final JsonFactory json = JsonFactory.builder().build();
+    private final boolean oneLine;
 
-    byte[] write(Event<byte[]> event) {
+    private CloudEventJson(boolean oneLine) {
+        this.oneLine = oneLine;
+    }
+
+    /** Writes each event as it is best read alone: JSON data keeps its bytes, line breaks included. */
+    public static CloudEventJson document() {
+        return new CloudEventJson(false);
+    }
+
+    /**
+     * Writes each event on one line, for JSON lines. JSON data keeps its bytes except its line breaks, which become
+     * spaces: a JSON string cannot hold a raw line break, so every one in valid JSON is whitespace between tokens.
+     */
+    public static CloudEventJson line() {
+        return new CloudEventJson(true);
+    }
+
+    public byte[] write(Event<byte[]> event) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(256 + event.rawData().length);
         try (JsonGenerator out = json.createGenerator(body)) {
             out.writeStartObject();
@@ -46,8 +67,8 @@ final class StructuredEvent {
             for (Map.Entry<String, String> extension : extensions.entrySet()) {
                 out.writeStringField(extension.getKey(), extension.getValue());
             }
-            if (!extensions.containsKey(WebhookRequests.PARTITION_KEY)) {
-                optional(out, WebhookRequests.PARTITION_KEY, event.keyAsString());
+            if (!extensions.containsKey(PARTITION_KEY)) {
+                optional(out, PARTITION_KEY, event.keyAsString());
             }
             data(out, event.rawData(), event.dataContentType());
             out.writeEndObject();
@@ -62,8 +83,9 @@ final class StructuredEvent {
             return;
         }
         if (contentType.map(MediaTypes::isJson).orElse(true) && isJson(data)) {
+            String text = new String(data, StandardCharsets.UTF_8);
             out.writeFieldName("data");
-            out.writeRawValue(new String(data, StandardCharsets.UTF_8));
+            out.writeRawValue(oneLine ? text.replace('\r', ' ').replace('\n', ' ') : text);
             return;
         }
         Optional<String> text = contentType.filter(MediaTypes::isText).flatMap(type -> utf8(data));

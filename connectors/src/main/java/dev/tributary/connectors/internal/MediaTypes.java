@@ -1,24 +1,24 @@
-package dev.tributary.connectors.http.internal;
+package dev.tributary.connectors.internal;
 
 import java.util.Locale;
 
 /** What a content type says about the data, by its type and subtype, parameters ignored. */
-final class MediaTypes {
+public final class MediaTypes {
 
-    static final String JSON = "application/json";
-    static final String CLOUDEVENTS_JSON = "application/cloudevents+json; charset=UTF-8";
+    public static final String JSON = "application/json";
+    public static final String CLOUDEVENTS_JSON = "application/cloudevents+json; charset=UTF-8";
 
     private MediaTypes() {
     }
 
     /** {@code application/json}, {@code text/json} or any {@code +json} type, such as {@code application/ld+json}. */
-    static boolean isJson(String contentType) {
+    public static boolean isJson(String contentType) {
         String mediaType = mediaType(contentType);
         return mediaType.equals("application/json") || mediaType.equals("text/json") || mediaType.endsWith("+json");
     }
 
     /** Any {@code text/*} type: data that a structured event may carry as a string. */
-    static boolean isText(String contentType) {
+    public static boolean isText(String contentType) {
         return mediaType(contentType).startsWith("text/");
     }
 
