@@ -61,7 +61,9 @@ public final class OutputWriter {
         ProducerRecord<byte[], byte[]> record = codec.encode(emitted.topic(), builder.build());
         // The output's own key, else the input's: per-key order carries on downstream.
         byte[] key = output.key().orElseGet(() -> input.key().map(k -> k.bytes()).orElse(record.key()));
-        return new ProducerRecord<>(record.topic(), null, key, record.value(), record.headers());
+        // An output with a time is timestamped with it, so windows downstream follow event time, not write time.
+        Long timestamp = output.time().map(time -> time.toInstant().toEpochMilli()).orElse(null);
+        return new ProducerRecord<>(record.topic(), null, timestamp, key, record.value(), record.headers());
     }
 
     /**

@@ -36,6 +36,17 @@ class OutputWriterTest {
     }
 
     @Test
+    void anOutputWithATimeIsTimestampedWithIt() {
+        java.time.OffsetDateTime time = java.time.OffsetDateTime.parse("2026-03-01T12:00:00Z");
+        writer.write(input(TRACEPARENT), List.of(
+                new OutputWriter.Emitted("out", Output.ofType("a").text("x").time(time).build()),
+                new OutputWriter.Emitted("out", Output.ofType("b").text("y").build()))).join();
+
+        assertThat(producer.history().get(0).timestamp()).isEqualTo(time.toInstant().toEpochMilli());
+        assertThat(producer.history().get(1).timestamp()).as("the producer's clock").isNull();
+    }
+
+    @Test
     void aTraceContextTheFunctionSetItselfWins() {
         String own = "00-11111111111111111111111111111111-2222222222222222-01";
         writer.write(input(TRACEPARENT), List.of(new OutputWriter.Emitted("out", Output.ofType("enriched").text("x")
