@@ -1,5 +1,6 @@
 package dev.tributary.dispatcher.http;
 
+import dev.tributary.schemas.http.PercentEncoding;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.core.builder.CloudEventBuilder;

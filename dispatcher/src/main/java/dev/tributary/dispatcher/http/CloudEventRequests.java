@@ -1,5 +1,6 @@
 package dev.tributary.dispatcher.http;
 
+import dev.tributary.schemas.http.PercentEncoding;
 import dev.tributary.schemas.event.KafkaEvent;
 import dev.tributary.schemas.event.KafkaEventCodec;
 import io.cloudevents.CloudEvent;

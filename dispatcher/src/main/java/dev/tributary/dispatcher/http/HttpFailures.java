@@ -1,5 +1,6 @@
 package dev.tributary.dispatcher.http;
 
+import dev.tributary.schemas.http.RetryAfter;
 import dev.tributary.sdk.NonRetryableException;
 import dev.tributary.sdk.OverloadedException;
 import dev.tributary.sdk.RetryableException;

@@ -1,5 +1,6 @@
 package dev.tributary.connectors.http.internal;
 
+import dev.tributary.schemas.http.RetryAfter;
 import dev.tributary.connectors.internal.OneLine;
 import dev.tributary.sdk.NonRetryableException;
 import dev.tributary.sdk.OverloadedException;

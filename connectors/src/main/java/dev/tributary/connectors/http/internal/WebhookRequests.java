@@ -1,5 +1,6 @@
 package dev.tributary.connectors.http.internal;
 
+import dev.tributary.schemas.http.PercentEncoding;
 import dev.tributary.connectors.http.WebhookFormat;
 import dev.tributary.connectors.internal.CloudEventJson;
 import dev.tributary.connectors.internal.MediaTypes;

@@ -1,5 +1,6 @@
 package dev.tributary.ingest.http.internal;
 
+import dev.tributary.schemas.http.PercentEncoding;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package dev.tributary.dispatcher.http;
+package dev.tributary.schemas.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.tributary.dispatcher.http;
+package dev.tributary.schemas.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * preferred IMF-fixdate form ({@code Sun, 06 Nov 1994 08:49:37 GMT}). The obsolete RFC 850 and asctime date forms
  * are not read; a value that cannot be read is ignored and the retry policy's backoff applies.
  */
-final class RetryAfter {
+public final class RetryAfter {
 
-    static final String HEADER = "Retry-After";
+    public static final String HEADER = "Retry-After";
 
     private static final Pattern SECONDS = Pattern.compile("[0-9]{1,18}");
 
@@ -23,7 +23,7 @@ final class RetryAfter {
     }
 
     /** How long to wait from now, as {@code clock} tells it; a date in the past is no wait at all. */
-    static Optional<Duration> parse(String value, Clock clock) {
+    public static Optional<Duration> parse(String value, Clock clock) {
         String text = value.trim();
         if (SECONDS.matcher(text).matches()) {
             return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
