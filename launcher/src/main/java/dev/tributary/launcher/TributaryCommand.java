@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
         description = "Event-stream functions on Apache Kafka.",
         mixinStandardHelpOptions = true,
         versionProvider = BuildInfo.class,
-        subcommands = {DevCommand.class, RunCommand.class, ValidateCommand.class, DltCommand.class, LagCommand.class,
-            VersionCommand.class},
+        subcommands = {DemoCommand.class, DevCommand.class, RunCommand.class, ValidateCommand.class, DltCommand.class,
+            LagCommand.class, VersionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:runtime failure", "2:usage or configuration error"})
 final class TributaryCommand implements Runnable {
