@@ -151,6 +151,55 @@ class MetricsIT {
         }
     }
 
+    /** Takes every event. */
+    static final class Accept implements EventFunction<byte[]> {
+        @Override
+        public void handle(Event<byte[]> event, Context context) {
+        }
+    }
+
+    @Test
+    void aTopicWrittenInTransactionsIsCommittedToItsEndAndItsLagReachesZero(@BootstrapServers String bootstrap)
+            throws Exception {
+        String topic = "metrics-transactional";
+        KafkaTestClients.createTopic(bootstrap, topic, 1, (short) 1, Map.of());
+        KafkaEventCodec codec = new KafkaEventCodec();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
+                "transactional.id", "metrics-transactional-writer"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (int i = 0; i < 5; i++) {
+                producer.send(codec.encode(topic, CloudEventBuilder.v1().withId("t" + i)
+                        .withSource(URI.create("/test")).withType("com.example.reading")
+                        .withData(("event " + i).getBytes(StandardCharsets.UTF_8)).build()));
+            }
+            producer.commitTransaction();
+        }
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+        try (DispatcherFixture fixture = new DispatcherFixture(bootstrap)) {
+            DispatcherSettings settings = fixture.settings("transactional", topic);
+            fixture.start(settings, FailureSettings.DEFAULT, new Accept(), Optional.empty(),
+                    DispatcherMetrics.create(registry, "transactional", settings.concurrency()));
+
+            // Five records and the transaction's commit marker: offset 6 is the end of the log.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(registry.get(DispatcherMetrics.INVOCATIONS).tag(DispatcherMetrics.TAG_OUTCOME, "success")
+                        .counter().count()).isEqualTo(5);
+                assertThat(registry.get(DispatcherMetrics.CONSUMER_LAG).gauge().value()).isZero();
+                assertThat(committed(bootstrap, "tributary.transactional", topic)).isEqualTo(6);
+            });
+        }
+    }
+
+    private static long committed(String bootstrap, String group, String topic) throws Exception {
+        try (var admin = KafkaTestClients.admin(bootstrap)) {
+            var offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS).get(new org.apache.kafka.common.TopicPartition(topic, 0));
+            return offset == null ? -1 : offset.offset();
+        }
+    }
+
     private static double successes(SimpleMeterRegistry registry) {
         return registry.get(DispatcherMetrics.INVOCATIONS).tag(DispatcherMetrics.TAG_FUNCTION, FUNCTION)
                 .tag(DispatcherMetrics.TAG_OUTCOME, "success").counter().count();

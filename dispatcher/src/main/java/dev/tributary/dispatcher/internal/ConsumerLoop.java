@@ -58,6 +58,11 @@ public final class ConsumerLoop implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    /**
+     * How often the lag is read: with Kafka 4's consumer each read is a round trip to its background thread, too
+     * dear for every turn, and a scaler reads the gauge far less often.
+     */
+    private static final long LAG_INTERVAL_MILLIS = 1_000;
     /** How soon a dead-letter write that failed is tried again; the record is not done until it succeeds. */
     private static final Duration DEAD_LETTER_RETRY = Duration.ofSeconds(1);
 
@@ -93,6 +98,7 @@ public final class ConsumerLoop implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private long nextCommitAt;
+    private long nextLagAt;
 
     /**
      * @param deadLetterProducer writes dead letters; idempotent with {@code acks=all}
@@ -175,7 +181,10 @@ public final class ConsumerLoop implements Runnable {
             nextCommitAt = clock.millis() + settings.commitInterval().toMillis();
         }
         applyBackpressure();
-        updateLag();
+        if (clock.millis() >= nextLagAt) {
+            updateLag();
+            nextLagAt = clock.millis() + LAG_INTERVAL_MILLIS;
+        }
         publishFlow();
         ConsumerRecords<byte[], byte[]> records;
         try {
@@ -490,19 +499,22 @@ public final class ConsumerLoop implements Runnable {
     }
 
     /**
-     * Sets each partition's lag: the log end offset the consumer last saw minus the offset a commit would write
-     * now, so records buffered or in flight count as lag too. {@code currentLag} answers from the consumer's
-     * cached fetch state without a remote call; while the log end offset is unknown the gauge keeps its value.
+     * Sets each partition's lag, about once a second: the log end offset the consumer last saw minus the offset a
+     * commit would write now, so records buffered or in flight count as lag too. {@code currentLag} answers from
+     * the consumer's fetch state without asking a broker; while the log end offset is unknown the gauge keeps its
+     * value.
      */
     private void updateLag() {
         for (Map.Entry<TopicPartition, PartitionState> entry : partitions.entrySet()) {
             OptionalLong lag = consumer.currentLag(entry.getKey());
             if (lag.isPresent()) {
-                // A known lag implies a valid position, so position() answers locally.
+                // A known lag implies a valid position, so position() needs no broker either.
+                PartitionState state = entry.getValue();
                 long position = consumer.position(entry.getKey());
-                long committable = entry.getValue().offsets.committable();
+                state.knownPosition = position;
+                long committable = state.committable();
                 long done = committable < 0 ? position : committable;
-                entry.getValue().lag.set(Math.max(0, position + lag.getAsLong() - done));
+                state.lag.set(Math.max(0, position + lag.getAsLong() - done));
             }
         }
     }
@@ -511,7 +523,7 @@ public final class ConsumerLoop implements Runnable {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : which) {
             PartitionState state = partitions.get(partition);
-            long committable = state == null ? -1 : state.offsets.committable();
+            long committable = state == null ? -1 : state.committable();
             if (committable > state.lastCommitted) {
                 offsets.put(partition, new OffsetAndMetadata(committable));
                 state.lastCommitted = committable;

@@ -50,6 +50,11 @@ final class OffsetTracker {
         return highestCompleted;
     }
 
+    /** Whether every record received so far is complete. */
+    boolean allDone() {
+        return pending.isEmpty();
+    }
+
     /** Records received and not yet complete. */
     int incomplete() {
         return pending.size() - completedOutOfOrder.size();
