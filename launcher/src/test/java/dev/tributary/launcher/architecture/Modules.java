@@ -19,7 +19,7 @@ enum Modules {
     TESTKIT("testkit", "dev.tributary.testkit", EMBEDDED),
     LAUNCHER("launcher", "dev.tributary.launcher", EMBEDDED, SCHEMAS, FUNCTION_SDK, DISPATCHER, INGEST, CONNECTORS),
     EXAMPLES("examples", "dev.tributary.examples", FUNCTION_SDK, CONNECTORS),
-    BENCH("bench", "dev.tributary.bench", DISPATCHER, INGEST);
+    BENCH("bench", "dev.tributary.bench", EMBEDDED, DISPATCHER, INGEST);
 
     private final String folder;
     private final String rootPackage;
