@@ -85,6 +85,15 @@ final class BenchBroker implements AutoCloseable {
         }
     }
 
+    /** Deletes {@code topic}, so that a full run holds on disk only the records of the contender running. */
+    void deleteTopic(String topic) throws InterruptedException {
+        try {
+            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not delete topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The records on {@code topic}: the sum over its partitions of end offset minus start offset. Exact here, since
      * nothing writes transactions (no control records) and nothing is deleted during a run.

@@ -4,11 +4,10 @@ package dev.tributary.bench.ingest;
  * One ingest path against the raw producer limit on the same broker.
  *
  * @param path      {@code http} or {@code mqtt}
- * @param load      what the load was, for the report
  * @param tributary the adapter under load
  * @param baseline  ProducerPerformance with the same producer settings and record value size
  */
-record Comparison(String path, String load, Measurement tributary, Measurement baseline) {
+record Comparison(String path, Measurement tributary, Measurement baseline) {
 
     /** Tributary's throughput over the baseline's; NaN when either was not measured. */
     double ratio() {

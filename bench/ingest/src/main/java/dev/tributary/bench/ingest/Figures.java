@@ -27,7 +27,8 @@ final class Figures {
         return format(value, value < 10 ? "%.2f" : value < 100 ? "%.1f" : "%.0f");
     }
 
+    /** Two decimals, three below 0.1, so that a small ratio keeps two significant digits. */
     static String ratio(double value) {
-        return format(value, "%.2f");
+        return format(value, value < 0.1 ? "%.3f" : "%.2f");
     }
 }

@@ -66,31 +66,7 @@ public final class IngestBenchMain {
         List<Comparison> comparisons;
         try (BenchBroker broker = BenchBroker.start(target.resolve("broker"))) {
             out.println("ingest bench: broker on " + broker.bootstrapServers() + " (log " + broker.logFile() + ")");
-            for (String topic : List.of(Topics.HTTP, Topics.HTTP_BASELINE, Topics.HTTP_CALIBRATION, Topics.MQTT,
-                    Topics.MQTT_BASELINE, Topics.MQTT_CALIBRATION)) {
-                broker.createTopic(topic, Workloads.PARTITIONS);
-            }
-            AdapterRun adapters = new AdapterRun(java, broker, timing, logs);
-            ProducerPerfRun baseline = new ProducerPerfRun(java, broker, timing, logs);
-
-            Path httpPayloads = payloadFile(logs, Workloads.HTTP_EVENT_BYTES);
-            Path mqttPayloads = payloadFile(logs, Workloads.MQTT_PAYLOAD_BYTES);
-            Measurement http = report(out, adapters.run(new IngestContender("tributary-http", HttpAdapterMain.class,
-                    HttpLoadMain.class, List.of("--clients", String.valueOf(Workloads.HTTP_CLIENTS),
-                    "--payload-file", httpPayloads.toString()), Topics.HTTP)));
-            Measurement httpBaseline = report(out, baseline.run("producer-perf-1k", Topics.HTTP_BASELINE,
-                    Topics.HTTP_CALIBRATION, httpPayloads));
-            Measurement mqtt = report(out, adapters.run(new IngestContender("tributary-mqtt", MqttAdapterMain.class,
-                    MqttDevicesMain.class, List.of("--devices", String.valueOf(Workloads.MQTT_DEVICES),
-                    "--in-flight", String.valueOf(Workloads.MQTT_IN_FLIGHT_PER_DEVICE),
-                    "--payload-file", mqttPayloads.toString()), Topics.MQTT)));
-            Measurement mqttBaseline = report(out, baseline.run("producer-perf-100b", Topics.MQTT_BASELINE,
-                    Topics.MQTT_CALIBRATION, mqttPayloads));
-            comparisons = List.of(
-                    new Comparison("http", Workloads.HTTP_CLIENTS + " keep-alive clients, 1 KB binary-mode "
-                            + "CloudEvents", http, httpBaseline),
-                    new Comparison("mqtt", Workloads.MQTT_DEVICES + " devices, QoS 1, 100-byte payloads, "
-                            + Workloads.MQTT_IN_FLIGHT_PER_DEVICE + " in flight per device", mqtt, mqttBaseline));
+            comparisons = runContenders(broker, java, timing, logs, out);
         }
         RunInfo info = new RunInfo(timestamp, options.quick(), timing, RunInfo.describeMachine(),
                 RunInfo.describeJdk(), RunInfo.machineCores(), loadAtStart, RunInfo.loadAverage(),
@@ -113,6 +89,41 @@ public final class IngestBenchMain {
         out.println("ingest bench: " + info.elapsedText() + "; report " + markdown + " (and .json)");
     }
 
+    /**
+     * Each path, then its baseline: one contender at a time, so that none competes with another for the cores, and
+     * a path's baseline right after it, so that both see about the same machine.
+     */
+    private static List<Comparison> runContenders(BenchBroker broker, JavaCommand java, Timing timing, Logs logs,
+                                                  PrintStream out) throws IOException, InterruptedException {
+        for (String topic : List.of(Topics.HTTP, Topics.HTTP_BASELINE, Topics.HTTP_CALIBRATION, Topics.MQTT,
+                Topics.MQTT_BASELINE, Topics.MQTT_CALIBRATION)) {
+            broker.createTopic(topic, Workloads.PARTITIONS);
+        }
+        AdapterRun adapters = new AdapterRun(java, broker, timing, logs);
+        ProducerPerfRun baseline = new ProducerPerfRun(java, broker, timing, logs);
+        Path httpPayloads = payloadFile(logs, Workloads.HTTP_EVENT_BYTES);
+        Path mqttPayloads = payloadFile(logs, Workloads.MQTT_PAYLOAD_BYTES);
+
+        Measurement http = adapters.run(new IngestContender("tributary-http", HttpAdapterMain.class,
+                HttpLoadMain.class, List.of("--clients", String.valueOf(Workloads.HTTP_CLIENTS),
+                "--payload-file", httpPayloads.toString()), Topics.HTTP));
+        report(out, http, broker, Topics.HTTP);
+        Measurement httpBaseline = baseline.run("producer-perf-1k", Topics.HTTP_BASELINE, Topics.HTTP_CALIBRATION,
+                httpPayloads);
+        report(out, httpBaseline, broker, Topics.HTTP_BASELINE, Topics.HTTP_CALIBRATION);
+
+        Measurement mqtt = adapters.run(new IngestContender("tributary-mqtt", MqttAdapterMain.class,
+                MqttDevicesMain.class, List.of("--devices", String.valueOf(Workloads.MQTT_DEVICES),
+                "--in-flight", String.valueOf(Workloads.MQTT_IN_FLIGHT_PER_DEVICE),
+                "--payload-file", mqttPayloads.toString()), Topics.MQTT));
+        report(out, mqtt, broker, Topics.MQTT);
+        Measurement mqttBaseline = baseline.run("producer-perf-100b", Topics.MQTT_BASELINE, Topics.MQTT_CALIBRATION,
+                mqttPayloads);
+        report(out, mqttBaseline, broker, Topics.MQTT_BASELINE, Topics.MQTT_CALIBRATION);
+
+        return List.of(new Comparison("http", http, httpBaseline), new Comparison("mqtt", mqtt, mqttBaseline));
+    }
+
     /** The payloads of {@code bytes} every contender of a path sends, as a file in the run's log folder. */
     private static Path payloadFile(Logs logs, int bytes) throws IOException {
         Path file = logs.dir().resolve("payloads-" + bytes + ".txt");
@@ -121,9 +132,13 @@ public final class IngestBenchMain {
         return file;
     }
 
-    private static Measurement report(PrintStream out, Measurement measurement) {
+    /** Prints a contender's line and deletes its topics, which are counted by now. */
+    private static void report(PrintStream out, Measurement measurement, BenchBroker broker, String... topics)
+            throws InterruptedException {
         out.println(MarkdownReport.progressLine(measurement));
-        return measurement;
+        for (String topic : topics) {
+            broker.deleteTopic(topic);
+        }
     }
 
     /** The benchmark's topics: one per contender, so that each count is of that contender's records alone. */

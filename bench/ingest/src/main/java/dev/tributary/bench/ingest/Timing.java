@@ -21,8 +21,8 @@ record Timing(Duration adapterWarmup, Duration producerWarmup, Duration measure,
               Duration drain) {
 
     /** Under 3 minutes on two cores. */
-    static final Timing QUICK = new Timing(Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(15),
-            Duration.ofSeconds(3), Duration.ofSeconds(20));
+    static final Timing QUICK = new Timing(Duration.ofSeconds(25), Duration.ofSeconds(5), Duration.ofSeconds(15),
+            Duration.ofSeconds(2), Duration.ofSeconds(20));
     /** Under 10 minutes on two cores. */
     static final Timing FULL = new Timing(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60),
             Duration.ofSeconds(6), Duration.ofSeconds(20));

@@ -14,7 +14,7 @@ class ComparisonTest {
 
     @Test
     void theRatioIsTributaryOverTheBaseline() {
-        Comparison comparison = new Comparison("http", "load", measured("tributary-http", 12_000, 10, 10),
+        Comparison comparison = new Comparison("http", measured("tributary-http", 12_000, 10, 10),
                 measured("producer-perf-1k", 48_000, 10, 10));
 
         assertThat(comparison.ratio()).isCloseTo(0.25, within(1e-9));
@@ -22,7 +22,7 @@ class ComparisonTest {
 
     @Test
     void aContenderThatWasNotMeasuredHasNoRatio() {
-        Comparison comparison = new Comparison("mqtt", "load", measured("tributary-mqtt", 9_000, 10, 10),
+        Comparison comparison = new Comparison("mqtt", measured("tributary-mqtt", 9_000, 10, 10),
                 Measurement.failed("producer-perf-100b", 3.0, "no summary"));
 
         assertThat(comparison.ratio()).isNaN();

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class MarkdownReportTest {
 
     private final List<Comparison> comparisons = List.of(
-            new Comparison("http", "64 clients", measured("tributary-http", 12_345.6, 200_000, 200_000),
+            new Comparison("http", measured("tributary-http", 12_345.6, 200_000, 200_000),
                     measured("producer-perf-1k", 49_382.4, 900_000, 900_000)),
-            new Comparison("mqtt", "100 devices", measured("tributary-mqtt", 9_000, 150_000, 149_999),
+            new Comparison("mqtt", measured("tributary-mqtt", 9_000, 150_000, 149_999),
                     Measurement.failed("producer-perf-100b", 3.0, "no summary | see the log")));
 
     @Test
@@ -63,5 +63,6 @@ class MarkdownReportTest {
         assertThat(Figures.millis(345.6)).isEqualTo("346");
         assertThat(Figures.millis(Double.NaN)).isEqualTo("–");
         assertThat(Figures.ratio(0.254)).isEqualTo("0.25");
+        assertThat(Figures.ratio(0.0146)).isEqualTo("0.015");
     }
 }

@@ -9,10 +9,10 @@ import java.util.Random;
 
 /**
  * The event payloads every contender sends: distinct strings of random letters and digits, one file line each, so
- * that ProducerPerformance ({@code --payload-file}) and the load generators write the same bytes. Its own
- * {@code --record-size} payload is one string repeated in every record, which LZ4 shrinks to almost nothing: a
- * baseline on it would measure compression rather than the broker. Drawn from 62 symbols, these hardly compress
- * under LZ4, which finds repeats only, and the pool is large enough that a 64 KiB batch seldom holds one twice.
+ * that ProducerPerformance ({@code --payload-file}) and the load generators write the same bytes. Taking them from a
+ * pool costs nothing per event, where ProducerPerformance's own {@code --record-size} draws a random number for every
+ * byte of every record, CPU that the other contenders do not spend. Drawn from 62 symbols, they hardly compress under
+ * LZ4, which finds repeats only, and the pool is large enough that a 64 KiB batch seldom holds one twice.
  */
 public final class PayloadPool {
 

@@ -18,10 +18,11 @@ public final class Publishers {
     }
 
     public static KafkaPublisher start(ChildArgs args, String clientId, MeterRegistry registry) {
-        PublisherSettings settings = PublisherSettings.forBootstrapServers(args.text("bootstrap"))
+        PublisherSettings defaults = PublisherSettings.forBootstrapServers(args.text("bootstrap"))
                 .withClientId(clientId);
-        settings = args.optional("linger-ms").map(ms -> Duration.ofMillis(Long.parseLong(ms)))
-                .map(settings::withLinger).orElse(settings);
+        PublisherSettings settings = args.optional("linger-ms")
+                .map(ms -> defaults.withLinger(Duration.ofMillis(Long.parseLong(ms))))
+                .orElse(defaults);
         return KafkaPublisher.start(settings, registry, Clock.systemUTC());
     }
 }

@@ -8,13 +8,12 @@ import dev.tributary.bench.ingest.child.PayloadPool;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The HTTP load JVM: a fixed number of clients, each on its own keep-alive HTTP/1.1 connection, each posting one
@@ -22,8 +21,11 @@ import java.time.Duration;
  * requests in flight is the number of clients). Only 202 counts as acknowledged. Prints the measurement edges, then
  * one {@code RESULT} line once every request is answered, and exits.
  *
+ * <p>The client is Vert.x's own HTTP client, the engine under its web client: the web client's interceptor chain
+ * took close to half of the generator's CPU, and on cores shared with the adapter that CPU is the adapter's loss.
+ *
  * <p>Arguments: {@code --port --clients --payload-file --warmup-ms --measure-ms --drain-ms}; the payload
- * file holds the bodies, one a line (see {@link PayloadPool}).
+ * file holds the bodies, one a line (see {@link PayloadPool})
  */
 public final class HttpLoadMain {
 
@@ -36,7 +38,7 @@ public final class HttpLoadMain {
         // One event loop: the generator shares two cores with the adapter and the broker, and one loop drives
         // 64 connections with room to spare.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        WebClient web = WebClient.create(vertx, new WebClientOptions()
+        HttpClient http = vertx.createHttpClient(new HttpClientOptions()
                         .setDefaultHost("127.0.0.1")
                         .setDefaultPort(args.integer("port"))
                         .setProtocolVersion(HttpVersion.HTTP_1_1)
@@ -55,7 +57,7 @@ public final class HttpLoadMain {
         vertx.runOnContext(ignored -> {
             for (int i = 0; i < clients; i++) {
                 // Each client starts at its own place in the pool, so that clients do not send the same bodies.
-                new EventPoster(web, "c" + i + "-", bodies, (long) i * bodies.length / clients, window, recorder)
+                new EventPoster(http, "c" + i + "-", bodies, (long) i * bodies.length / clients, window, recorder)
                         .next();
             }
         });
