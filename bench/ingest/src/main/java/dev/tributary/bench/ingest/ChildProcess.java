@@ -54,14 +54,6 @@ final class ChildProcess implements AutoCloseable {
         return new ChildProcess(name, process, log);
     }
 
-    long pid() {
-        return process.pid();
-    }
-
-    Path log() {
-        return log;
-    }
-
     /** The JVM's CPU time (all threads, user and system) now, or at its last sample once it has exited. */
     Duration cpuTime() {
         sampleCpuOnce();
@@ -93,7 +85,7 @@ final class ChildProcess implements AutoCloseable {
      *
      * @throws IllegalStateException when the JVM ended its output
      */
-    Optional<String> nextLine(Duration timeout) throws InterruptedException {
+    private Optional<String> nextLine(Duration timeout) throws InterruptedException {
         String line = lines.poll(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
         if (END_OF_OUTPUT.equals(line)) {
             lines.add(END_OF_OUTPUT);

@@ -109,7 +109,7 @@ final class MarkdownReport {
                 .append(String.join(" ", Workloads.BASELINE_PRODUCER)).append("`\n");
         text.append("- Every other JVM: `").append(String.join(" ", Workloads.JVM_FLAGS))
                 .append("`; one contender at a time, the adapter and its load generator in JVMs of their own\n");
-        text.append("- HTTP: ").append(Workloads.HTTP_CLIENTS).append(" clients (Vert.x web client, one event loop), "
+        text.append("- HTTP: ").append(Workloads.HTTP_CLIENTS).append(" clients (Vert.x HTTP client, one event loop), "
                 + "each on its own keep-alive HTTP/1.1 connection with one request in flight, posting ")
                 .append(Workloads.HTTP_EVENT_BYTES).append("-byte binary-mode CloudEvents to `POST /events` "
                         + "(auth none); only 202 counts\n");
@@ -118,7 +118,8 @@ final class MarkdownReport {
                 .append("-byte payloads, at most ").append(Workloads.MQTT_IN_FLIGHT_PER_DEVICE)
                 .append(" awaiting PUBACK per device; mapping `devices/+/telemetry`, key `{1}`, codec bytes; only a "
                         + "success PUBACK counts\n");
-        text.append("- ProducerPerformance (kafka-tools 4.3.1): unthrottled, unkeyed records of the same value size\n");
+        text.append("- ProducerPerformance (kafka-tools 4.3.1): unthrottled, unkeyed records; every contender of a path "
+                + "sends the same pool of distinct random payloads (`--payload-file` for ProducerPerformance)\n");
         text.append(String.format(Locale.ROOT, "- Windows: %d s measured per contender, after %d s of warm-up for "
                         + "an adapter (its JIT) and %d s for ProducerPerformance%n", info.timing().measure().toSeconds(),
                 info.timing().adapterWarmup().toSeconds(), info.timing().producerWarmup().toSeconds()));

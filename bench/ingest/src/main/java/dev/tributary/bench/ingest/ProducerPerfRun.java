@@ -9,11 +9,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The baseline: Kafka's ProducerPerformance in a JVM of its own, unthrottled, with the ingest publisher's producer
- * settings ({@link Workloads#BASELINE_PRODUCER}), writing unkeyed records with the payloads the adapters' clients send
- * (see {@link dev.tributary.bench.ingest.child.PayloadPool}). It takes a record
- * count, not a duration, so a short unmeasured calibration run on another topic finds its rate first; the measured
- * run then sends rate × (warm-up + window) records, the first rate × warm-up of them as {@code --warmup-records},
- * and its steady-state summary is the measurement.
+ * settings ({@link Workloads#BASELINE_PRODUCER}), writing unkeyed records with the payloads the adapters' clients
+ * send (see {@link dev.tributary.bench.ingest.child.PayloadPool}). It takes a record count, not a duration, so a
+ * short unmeasured calibration run on another topic finds its rate first; the measured run then sends
+ * rate × (warm-up + window) records, the first rate × warm-up of them as {@code --warmup-records}, and its
+ * steady-state summary is the measurement.
  */
 final class ProducerPerfRun {
 
@@ -53,6 +53,7 @@ final class ProducerPerfRun {
             throws IOException, InterruptedException, TimeoutException {
         List<String> command = java.producerPerformance(List.of(), arguments(topic, payloadFile, 0, Integer.MAX_VALUE));
         long intervals = 1 + timing.calibration().toSeconds();
+        // Per line: the first comes after the JVM's start, the others a second apart.
         Duration timeout = CALIBRATION_START.plus(timing.calibration());
         List<Double> rates = new ArrayList<>();
         try (ChildProcess perf = ChildProcess.start(contender + "-calibration", command,

@@ -52,10 +52,6 @@ public final class AckRecorder {
         firstFailure.compareAndSet(null, why);
     }
 
-    public long inFlight() {
-        return inFlight.get();
-    }
-
     /** Waits until every request sent has been answered, for at most {@code timeout}. */
     public void awaitAnswers(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
