@@ -3,8 +3,8 @@ package dev.tributary.dispatcher;
 import dev.tributary.dispatcher.internal.InvocationContext;
 import dev.tributary.dispatcher.internal.OutputWriter;
 import dev.tributary.schemas.codec.DataCodec;
-import dev.tributary.schemas.codec.DataCodecs;
 import dev.tributary.schemas.event.KafkaEvent;
+import dev.tributary.schemas.registry.SchemaRegistryClient;
 import dev.tributary.sdk.AsyncEventFunction;
 import dev.tributary.sdk.DataType;
 import dev.tributary.sdk.EventFunction;
@@ -49,23 +49,42 @@ public final class InProcessInvoker implements FunctionInvoker {
     }
 
     /**
+     * Opens {@code function} with its config and returns an invoker for it, for a process without a schema registry.
+     *
+     * @see #open(FunctionConfig, FunctionLifecycle, Optional, Producer, Optional, Clock, Duration)
+     */
+    public static InProcessInvoker open(FunctionConfig config, FunctionLifecycle function, Optional<String> outputTopic,
+                                        Producer<byte[], byte[]> producer, Clock clock, Duration timeout) throws Exception {
+        return open(config, function, outputTopic, producer, Optional.empty(), clock, timeout);
+    }
+
+    /**
      * Opens {@code function} with its config and returns an invoker for it.
      *
      * @param function    an {@link EventFunction} or an {@link AsyncEventFunction}
      * @param producer    where emitted events go: the process's shared producer, idempotent with {@code acks=all}
+     * @param registry    what Avro data is read and written with: the function's input, when it takes Avro, and
+     *                    the outputs it gives as Avro; empty when the process has no schema registry
+     * @throws IllegalStateException when the function takes Avro data and there is no registry
      * @throws Exception  what the function's {@code open} threw
      */
     public static InProcessInvoker open(FunctionConfig config, FunctionLifecycle function, Optional<String> outputTopic,
-                                        Producer<byte[], byte[]> producer, Clock clock, Duration timeout) throws Exception {
+                                        Producer<byte[], byte[]> producer, Optional<SchemaRegistryClient> registry,
+                                        Clock clock, Duration timeout) throws Exception {
         Objects.requireNonNull(function, "function");
         if (!(function instanceof EventFunction<?>) && !(function instanceof AsyncEventFunction<?>)) {
             throw new IllegalArgumentException(function.getClass().getName()
                     + " implements neither EventFunction nor AsyncEventFunction");
         }
-        DataCodec<?> codec = codecFor(DataType.ofFunction(function.getClass()));
+        DataCodec<?> codec;
+        try {
+            codec = DataType.ofFunction(function.getClass()).codec(registry);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("function " + config.functionName() + ": " + e.getMessage(), e);
+        }
         function.open(config);
         return new InProcessInvoker(config.functionName(), function, codec, outputTopic,
-                new OutputWriter(producer, config.functionName()), clock, timeout);
+                new OutputWriter(producer, config.functionName(), registry), clock, timeout);
     }
 
     /**
@@ -124,16 +143,5 @@ public final class InProcessInvoker implements FunctionInvoker {
     private Object decode(KafkaEvent event) {
         byte[] data = event.cloudEvent().getData() == null ? null : event.cloudEvent().getData().toBytes();
         return data == null ? null : codec.decode(event.topic(), data);
-    }
-
-    static DataCodec<?> codecFor(DataType<?> type) {
-        return switch (type.kind()) {
-            case BYTES -> DataCodecs.bytes();
-            case TEXT -> DataCodecs.text();
-            case JSON_TREE -> DataCodecs.jsonNode();
-            case JSON -> DataCodecs.json(type.type());
-            case AVRO_SPECIFIC, AVRO_GENERIC -> throw new UnsupportedOperationException(
-                    "functions that take Avro data are not supported yet; take byte[] and decode with the Avro serde");
-        };
     }
 }

@@ -1,11 +1,17 @@
 package dev.tributary.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tributary.schemas.avro.AvroCodec;
+import dev.tributary.schemas.codec.DataCodec;
+import dev.tributary.schemas.codec.DataCodecs;
+import dev.tributary.schemas.registry.SchemaRegistryClient;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -57,6 +63,29 @@ public record DataType<T>(Class<T> type, Kind kind) {
             kind = Kind.JSON;
         }
         return new DataType<>((Class<T>) type, kind);
+    }
+
+    /**
+     * The codec that decodes data of this type. Avro data names its writer's schema by id (the Confluent wire
+     * format), so Avro types read through {@code registry}; the other kinds need none.
+     *
+     * @throws IllegalStateException for an Avro type when {@code registry} is empty
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public DataCodec<T> codec(Optional<SchemaRegistryClient> registry) {
+        return switch (kind) {
+            case BYTES -> (DataCodec<T>) DataCodecs.bytes();
+            case TEXT -> (DataCodec<T>) DataCodecs.text();
+            case JSON_TREE -> (DataCodec<T>) DataCodecs.jsonNode();
+            case JSON -> DataCodecs.json(type);
+            case AVRO_SPECIFIC -> AvroCodec.specific(requireRegistry(registry), (Class) type, Map.of());
+            case AVRO_GENERIC -> (DataCodec<T>) AvroCodec.generic(requireRegistry(registry), Map.of());
+        };
+    }
+
+    private SchemaRegistryClient requireRegistry(Optional<SchemaRegistryClient> registry) {
+        return registry.orElseThrow(() -> new IllegalStateException("data of type " + type.getName()
+                + " is Avro, which needs a schema registry: set registry.url in tributary.yaml"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tributary.sdk;
 
+import dev.tributary.schemas.avro.AvroCodec;
 import dev.tributary.schemas.codec.DataCodec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.avro.generic.IndexedRecord;
 
 /**
  * An event a function emits through {@link Context#emit(Output)}. Tributary writes it as a CloudEvent in
@@ -30,6 +32,7 @@ public final class Output {
     private final DataCodec<Object> codec;
     private final byte[] encoded;
     private final String contentType;
+    private final IndexedRecord avro;
 
     private Output(Builder builder) {
         this.id = builder.id;
@@ -44,6 +47,7 @@ public final class Output {
         this.codec = builder.codec;
         this.encoded = builder.encoded;
         this.contentType = builder.contentType;
+        this.avro = builder.avro;
     }
 
     /** A new output of the given CloudEvent type. */
@@ -102,18 +106,43 @@ public final class Output {
         return Optional.ofNullable(key).map(byte[]::clone);
     }
 
-    /** The data as the function gave it: the value for a codec, else the bytes; null when there is none. */
+    /**
+     * The data as the function gave it: the value for a codec, the Avro record, else the bytes; null when there is
+     * none.
+     */
     public Object value() {
+        if (avro != null) {
+            return avro;
+        }
         return codec != null ? value : encoded == null ? null : encoded.clone();
     }
 
     /** The content type of the data, from the codec or as given with the bytes. */
     public Optional<String> dataContentType() {
+        if (avro != null) {
+            return Optional.of(AvroCodec.CONTENT_TYPE);
+        }
         return Optional.ofNullable(codec != null ? codec.contentType() : contentType);
     }
 
-    /** The data as it goes to Kafka; the topic matters to codecs that name schema subjects after it. */
+    /**
+     * The Avro record given with {@link Builder#avro(IndexedRecord)}: Tributary encodes it when it writes the
+     * output, with the process's schema registry.
+     */
+    public Optional<IndexedRecord> avroData() {
+        return Optional.ofNullable(avro);
+    }
+
+    /**
+     * The data as it goes to Kafka; the topic matters to codecs that name schema subjects after it.
+     *
+     * @throws IllegalStateException for {@linkplain #avroData() Avro data}, which only a schema registry can encode
+     */
     public byte[] encode(String topic) {
+        if (avro != null) {
+            throw new IllegalStateException("Avro data is encoded with the schema registry when Tributary writes the"
+                    + " output; read it with avroData()");
+        }
         if (codec != null) {
             return codec.encode(topic, value);
         }
@@ -123,7 +152,8 @@ public final class Output {
     @Override
     public String toString() {
         return "Output[type=" + type + ", id=" + id + ", key=" + (key == null ? null : new String(key, StandardCharsets.UTF_8))
-                + ", value=" + (codec != null ? value : encoded == null ? null : encoded.length + " bytes") + "]";
+                + ", value=" + (avro != null ? avro : codec != null ? value : encoded == null ? null : encoded.length + " bytes")
+                + "]";
     }
 
     /** Builds an {@link Output}; {@code type} is required, everything else optional. */
@@ -140,6 +170,7 @@ public final class Output {
         private DataCodec<Object> codec;
         private byte[] encoded;
         private String contentType;
+        private IndexedRecord avro;
 
         private Builder() {
         }
@@ -196,6 +227,21 @@ public final class Output {
             this.codec = (DataCodec<Object>) Objects.requireNonNull(codec, "codec");
             this.encoded = null;
             this.contentType = null;
+            this.avro = null;
+            return this;
+        }
+
+        /**
+         * Data as Avro: a generated record or a {@code GenericRecord}. Tributary writes it in the Confluent wire
+         * format, its schema registered under the output topic's subject ({@code <topic>-value}) in the schema
+         * registry of {@code tributary.yaml}, and sets the content type to {@value AvroCodec#CONTENT_TYPE}.
+         */
+        public Builder avro(IndexedRecord record) {
+            this.avro = Objects.requireNonNull(record, "record");
+            this.value = null;
+            this.codec = null;
+            this.encoded = null;
+            this.contentType = null;
             return this;
         }
 
@@ -205,6 +251,7 @@ public final class Output {
             this.contentType = contentType;
             this.value = null;
             this.codec = null;
+            this.avro = null;
             return this;
         }
 

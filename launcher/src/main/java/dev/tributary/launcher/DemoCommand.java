@@ -20,12 +20,12 @@ import dev.tributary.launcher.run.ProcessRuntime;
 import dev.tributary.launcher.run.Role;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -102,7 +102,9 @@ final class DemoCommand implements Callable<Integer> {
         boolean complete = false;
         try (WebhookReceiver webhook = WebhookReceiver.start(); CommandBroker commands = CommandBroker.start()) {
             int mqttPort = Ports.freePort();
-            DevStack stack = new DevStack(new DevStackSettings(dataDir, Ports.freePort(), OptionalInt.empty()));
+            // The registry holds the schema of the Avro telemetry that validate-enrich writes.
+            DevStack stack = new DevStack(new DevStackSettings(dataDir, Ports.freePort(),
+                    OptionalInt.of(Ports.freePort())));
             Thread safetyNet = new Thread(() -> stack.stop(DevCommand.STOP_GRACE), "tributary-demo-stop");
             Runtime.getRuntime().addShutdownHook(safetyNet);
             ProcessRuntime runtime = null;
@@ -116,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
                 TributaryConfig config = DemoConfig.load(configFile);
                 DevTopics.createMissing(config, stack.kafkaBootstrapServers());
                 runtime = ProcessRuntime.start(config, stack.kafkaBootstrapServers(), Role.ALL, Clock.systemUTC(),
-                        dataDir, Optional.empty());
+                        dataDir, stack.registryUrl().map(URI::create));
                 admin = AdminServer.start(0, runtime.registry(), runtime::ready);
                 if (!awaitReady(runtime)) {
                     err.println("tributary demo: the functions did not all start within " + READY_TIMEOUT.toSeconds()

@@ -29,12 +29,13 @@ final class Failures {
 
     /**
      * Retrying cannot fix data that does not decode, nor a failure the function declared final; anything else
-     * (exceptions, timeouts, a downstream that is away) may go away on its own.
+     * (exceptions, timeouts, a downstream that is away, a schema registry that did not answer) may go away on its
+     * own.
      */
     static boolean retryable(Throwable error) {
         Throwable cause = unwrap(error);
         return !(cause instanceof NonRetryableException
-                || cause instanceof DataCodecException
+                || cause instanceof DataCodecException codecFailure && !codecFailure.retriable()
                 || cause instanceof MalformedEventException);
     }
 

@@ -1,12 +1,16 @@
 package dev.tributary.dispatcher.internal;
 
+import dev.tributary.schemas.avro.AvroCodec;
 import dev.tributary.schemas.event.KafkaEvent;
 import dev.tributary.schemas.event.KafkaEventCodec;
+import dev.tributary.schemas.registry.SchemaRegistryClient;
 import dev.tributary.sdk.Output;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,12 +25,23 @@ public final class OutputWriter {
     private final KafkaEventCodec codec = new KafkaEventCodec();
     private final String functionName;
     private final URI defaultSource;
+    private final Optional<AvroCodec<Object>> avro;
 
     /** @param producer an idempotent producer with {@code acks=all}, shared by the process */
     public OutputWriter(Producer<byte[], byte[]> producer, String functionName) {
+        this(producer, functionName, Optional.empty());
+    }
+
+    /**
+     * @param producer an idempotent producer with {@code acks=all}, shared by the process
+     * @param registry where the schemas of Avro outputs are registered; empty when the process has none
+     */
+    public OutputWriter(Producer<byte[], byte[]> producer, String functionName,
+                        Optional<SchemaRegistryClient> registry) {
         this.producer = producer;
         this.functionName = functionName;
         this.defaultSource = URI.create("tributary://functions/" + functionName);
+        this.avro = registry.map(client -> AvroCodec.anyRecord(client, Map.of()));
     }
 
     /** Writes every output; the n-th output of an input gets id {@code <input id>:<function>:<n>} by default. */
@@ -44,7 +59,7 @@ public final class OutputWriter {
 
     private ProducerRecord<byte[], byte[]> record(KafkaEvent input, Emitted emitted, int index) {
         Output output = emitted.output();
-        byte[] data = output.encode(emitted.topic());
+        byte[] data = encode(emitted.topic(), output);
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(output.id().orElse(input.cloudEvent().getId() + ":" + functionName + ":" + index))
                 .withSource(output.source().orElse(defaultSource))
@@ -77,6 +92,15 @@ public final class OutputWriter {
                 builder.withExtension(name, value.toString());
             }
         }
+    }
+
+    private byte[] encode(String topic, Output output) {
+        if (output.avroData().isEmpty()) {
+            return output.encode(topic);
+        }
+        return avro.orElseThrow(() -> new IllegalStateException("function " + functionName + " emits Avro data,"
+                        + " which needs a schema registry: set registry.url in tributary.yaml"))
+                .encode(topic, output.avroData().get());
     }
 
     private static final List<String> TRACE_CONTEXT = List.of("traceparent", "tracestate");

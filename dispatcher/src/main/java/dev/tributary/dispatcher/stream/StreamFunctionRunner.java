@@ -3,6 +3,7 @@ package dev.tributary.dispatcher.stream;
 import dev.tributary.dispatcher.stream.internal.DeadLetterRouting;
 import dev.tributary.dispatcher.stream.internal.FunctionTopics;
 import dev.tributary.dispatcher.stream.internal.StreamsProperties;
+import dev.tributary.schemas.registry.SchemaRegistryClient;
 import dev.tributary.sdk.FunctionConfig;
 import dev.tributary.sdk.stream.StreamFunction;
 import dev.tributary.sdk.stream.StreamTopology;
@@ -85,12 +86,24 @@ public final class StreamFunctionRunner implements AutoCloseable {
      */
     public static StreamFunctionRunner start(StreamFunctionSettings settings, StreamFunction function,
                                              MeterRegistry registry, Clock clock) {
+        return start(settings, function, registry, clock, Optional.empty());
+    }
+
+    /**
+     * Like {@link #start(StreamFunctionSettings, StreamFunction, MeterRegistry, Clock)}, for a function that may read
+     * Avro data.
+     *
+     * @param schemaRegistry what Avro data is read with; empty when the process has no schema registry
+     */
+    public static StreamFunctionRunner start(StreamFunctionSettings settings, StreamFunction function,
+                                             MeterRegistry registry, Clock clock,
+                                             Optional<SchemaRegistryClient> schemaRegistry) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(clock, "clock");
         StreamTopology topology = StreamTopology.build(function,
                 new FunctionConfig(settings.functionName(), settings.config()), settings.inputTopics(),
-                settings.outputTopic());
+                settings.outputTopic(), schemaRegistry);
         StreamFunctionMetrics metrics = StreamFunctionMetrics.create(registry, settings.functionName());
         StreamFunctionRunner runner;
         try {

@@ -1,8 +1,11 @@
 package dev.tributary.examples.iot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tributary.schemas.DeviceTelemetry;
+import dev.tributary.schemas.GeoLocation;
 import dev.tributary.sdk.FunctionConfig;
 import dev.tributary.sdk.NonRetryableException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -12,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a device's raw JSON reading and turns it into {@link Telemetry}, or rejects it with a
+ * Checks a device's raw JSON reading and turns it into {@link DeviceTelemetry}, or rejects it with a
  * {@link NonRetryableException} that says what is wrong: retrying cannot fix a reading, so it goes to the dead-letter
  * topic at once, with the reason in its {@code tributary.dlt.error.message} header.
  *
@@ -61,21 +64,21 @@ final class ReadingValidator {
      * @param eventTime when the reading arrived, used when the reading has no timestamp of its own
      * @throws NonRetryableException naming the field and what is allowed
      */
-    Telemetry validate(JsonNode reading, Optional<String> key, Optional<OffsetDateTime> eventTime) {
+    DeviceTelemetry validate(JsonNode reading, Optional<String> key, Optional<OffsetDateTime> eventTime) {
         String device = key.filter(k -> !k.isBlank()).orElseThrow(() -> new NonRetryableException(
                 "the reading has no key; map the MQTT topic with key: \"{1}\" so that the device id is the key"));
         if (reading == null || !reading.isObject()) {
             throw invalid(device, "the data is " + (reading == null ? "missing" : "not a JSON object")
                     + "; publish an object such as {\"deviceId\":\"" + device + "\",\"metrics\":{\""
-                    + Telemetry.TEMPERATURE + "\":21.5,\"" + Telemetry.HUMIDITY + "\":40}}");
+                    + Metrics.TEMPERATURE + "\":21.5,\"" + Metrics.HUMIDITY + "\":40}}");
         }
         onlyKnownFields(device, reading, FIELDS, "", "a reading has deviceId, timestamp, metrics and location (the"
                 + " DeviceTelemetry schema); other numbers go under metrics");
         checkDeviceId(device, reading.get("deviceId"));
         long timestamp = timestamp(device, reading.get("timestamp"), eventTime);
         Map<String, Double> metrics = metrics(device, reading.get("metrics"));
-        Telemetry.Location location = location(device, reading.get("location"));
-        return new Telemetry(device, timestamp, metrics, location);
+        GeoLocation location = location(device, reading.get("location"));
+        return new DeviceTelemetry(device, Instant.ofEpochMilli(timestamp), metrics, location);
     }
 
     private static void checkDeviceId(String device, JsonNode deviceId) {
@@ -111,7 +114,7 @@ final class ReadingValidator {
     private Map<String, Double> metrics(String device, JsonNode metrics) {
         if (metrics == null || !metrics.isObject()) {
             throw invalid(device, "metrics is missing or not an object; it holds numbers by name, at least "
-                    + Telemetry.TEMPERATURE + " and " + Telemetry.HUMIDITY);
+                    + Metrics.TEMPERATURE + " and " + Metrics.HUMIDITY);
         }
         Map<String, Double> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> metric : metrics.properties()) {
@@ -121,9 +124,9 @@ final class ReadingValidator {
             }
             values.put(metric.getKey(), metric.getValue().asDouble());
         }
-        inRange(device, values, Telemetry.TEMPERATURE, temperatureMin, temperatureMax, "°C",
+        inRange(device, values, Metrics.TEMPERATURE, temperatureMin, temperatureMax, "°C",
                 "; check the sensor, or widen temperatureMin and temperatureMax");
-        inRange(device, values, Telemetry.HUMIDITY, HUMIDITY_MIN, HUMIDITY_MAX, "%", "");
+        inRange(device, values, Metrics.HUMIDITY, HUMIDITY_MIN, HUMIDITY_MAX, "%", "");
         return Collections.unmodifiableMap(values);
     }
 
@@ -131,8 +134,8 @@ final class ReadingValidator {
                                 String unit, String hint) {
         Double value = metrics.get(name);
         if (value == null) {
-            throw invalid(device, "metrics." + name + " is missing; every reading carries " + Telemetry.TEMPERATURE
-                    + " and " + Telemetry.HUMIDITY);
+            throw invalid(device, "metrics." + name + " is missing; every reading carries " + Metrics.TEMPERATURE
+                    + " and " + Metrics.HUMIDITY);
         }
         if (value < min || value > max) {
             throw invalid(device, "metrics." + name + " " + value + " " + unit + " is outside the plausible range "
@@ -140,7 +143,7 @@ final class ReadingValidator {
         }
     }
 
-    private static Telemetry.Location location(String device, JsonNode location) {
+    private static GeoLocation location(String device, JsonNode location) {
         if (location == null || location.isNull()) {
             return null;
         }
@@ -154,7 +157,7 @@ final class ReadingValidator {
         if (altitude != null && !altitude.isNull() && !altitude.isNumber()) {
             throw invalid(device, "location.altitude is " + altitude + ", not a number of metres or null");
         }
-        return new Telemetry.Location(lat, lon, altitude == null || altitude.isNull() ? null : altitude.asDouble());
+        return new GeoLocation(lat, lon, altitude == null || altitude.isNull() ? null : altitude.asDouble());
     }
 
     private static double coordinate(String device, JsonNode value, String name, double limit) {

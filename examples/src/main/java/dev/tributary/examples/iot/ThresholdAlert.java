@@ -44,14 +44,14 @@ public final class ThresholdAlert implements EventFunction<WindowSummary> {
         if (average <= temperatureAbove) {
             return;
         }
-        context.metrics().increment("alerts", "metric", Telemetry.TEMPERATURE);
+        context.metrics().increment("alerts", "metric", Metrics.TEMPERATURE);
         context.emit(Output.ofType(OUTPUT_TYPE)
                 .id(alertId(summary))
                 .key(summary.deviceId())
                 .subject(summary.deviceId())
                 .time(OffsetDateTime.parse(summary.windowEnd()))
                 .data(new Alert(summary.deviceId(), summary.site(), summary.windowStart(), summary.windowEnd(),
-                        Telemetry.TEMPERATURE, average, temperatureAbove, message(summary, average)), ALERT)
+                        Metrics.TEMPERATURE, average, temperatureAbove, message(summary, average)), ALERT)
                 .build());
     }
 

@@ -1,5 +1,6 @@
 package dev.tributary.examples.iot;
 
+import dev.tributary.schemas.DeviceTelemetry;
 import dev.tributary.schemas.codec.DataCodecs;
 import dev.tributary.sdk.Event;
 import dev.tributary.sdk.FunctionConfig;
@@ -57,7 +58,7 @@ public final class WindowAggregate implements StreamFunction {
         KnownSettings.check(config, WindowAggregate.class, "windowSeconds", "graceSeconds");
         Duration size = Seconds.read(config, "windowSeconds", 60, 1);
         Duration grace = Seconds.read(config, "graceSeconds", 10, 0);
-        KStream<Windowed<String>, WindowSummary> summaries = builder.events(Telemetry.class)
+        KStream<Windowed<String>, WindowSummary> summaries = builder.events(DeviceTelemetry.class)
                 .filter((device, event) -> event.data() != null)
                 .mapValues(Reading::of)
                 .processValues(EventTime.<String, Reading>from(Reading::timestamp))
@@ -82,16 +83,18 @@ public final class WindowAggregate implements StreamFunction {
     public record Reading(double temperature, double humidity, String site, long timestamp) {
 
         /** @throws NonRetryableException for data that ValidateEnrich did not write: the dead-letter topic takes it */
-        static Reading of(Event<Telemetry> event) {
-            Telemetry telemetry = event.data();
-            if (telemetry.metrics() == null || telemetry.metrics().get(Telemetry.TEMPERATURE) == null
-                    || telemetry.metrics().get(Telemetry.HUMIDITY) == null || telemetry.timestamp() <= 0) {
+        static Reading of(Event<DeviceTelemetry> event) {
+            DeviceTelemetry telemetry = event.data();
+            if (telemetry.getMetrics().get(Metrics.TEMPERATURE) == null
+                    || telemetry.getMetrics().get(Metrics.HUMIDITY) == null
+                    || telemetry.getTimestamp().toEpochMilli() <= 0) {
                 throw new NonRetryableException("event " + event.id() + " is not a validated reading: it needs a"
-                        + " timestamp and metrics " + Telemetry.TEMPERATURE + " and " + Telemetry.HUMIDITY
+                        + " timestamp and metrics " + Metrics.TEMPERATURE + " and " + Metrics.HUMIDITY
                         + "; this function reads the output of ValidateEnrich");
             }
             String site = event.extensions().getOrDefault(ValidateEnrich.SITE, SiteDirectory.DEFAULT_SITE);
-            return new Reading(telemetry.temperature(), telemetry.humidity(), site, telemetry.timestamp());
+            return new Reading(Metrics.temperature(telemetry), Metrics.humidity(telemetry), site,
+                    telemetry.getTimestamp().toEpochMilli());
         }
     }
 

@@ -21,7 +21,7 @@ class AlertCountTest {
     private static void alert(StreamFunctionTester tester, String device, String windowStart) {
         Instant start = Instant.parse(windowStart);
         tester.send(device, new Alert(device, "plant-berlin", windowStart, start.plusSeconds(60).toString(),
-                Telemetry.TEMPERATURE, 35, 30, "hot"), WRITTEN);
+                Metrics.TEMPERATURE, 35, 30, "hot"), WRITTEN);
     }
 
     @Test

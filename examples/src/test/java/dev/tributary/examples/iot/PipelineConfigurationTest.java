@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tributary.connectors.http.WebhookSink;
+import dev.tributary.schemas.registry.InMemorySchemaRegistry;
 import dev.tributary.sdk.AsyncEventFunction;
 import dev.tributary.sdk.EventFunction;
 import dev.tributary.sdk.FunctionConfig;
@@ -87,7 +88,8 @@ class PipelineConfigurationTest {
         for (Function function : functions()) {
             Object instance = function.newInstance();
             if (instance instanceof StreamFunction stream) {
-                StreamTopology.build(stream, function.functionConfig(), function.topics(), function.output());
+                StreamTopology.build(stream, function.functionConfig(), function.topics(), function.output(),
+                        Optional.of(new InMemorySchemaRegistry()));
             } else if (instance.getClass().getPackageName().equals(ValidateEnrich.class.getPackageName())
                     || instance instanceof WebhookSink) {
                 // The MQTT and storage sinks connect when they open: they check their settings at start.

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.schemas.DeviceTelemetry;
+import dev.tributary.schemas.GeoLocation;
+import dev.tributary.schemas.avro.AvroCodec;
+import dev.tributary.schemas.registry.InMemorySchemaRegistry;
 import dev.tributary.sdk.FunctionTester;
 import dev.tributary.sdk.NonRetryableException;
 import dev.tributary.sdk.Output;
@@ -56,14 +60,17 @@ class ValidateEnrichTest {
                 assertThat(out.type()).isEqualTo(ValidateEnrich.OUTPUT_TYPE);
                 assertThat(out.key()).hasValue("pump-7".getBytes(StandardCharsets.UTF_8));
                 assertThat(out.time()).hasValue(OffsetDateTime.parse("2026-01-01T10:00:00Z"));
-                assertThat(out.dataContentType()).hasValue("application/json");
-                assertThat(out.value()).isEqualTo(new Telemetry("pump-7", 1767261600000L,
+                assertThat(out.dataContentType()).hasValue("application/avro");
+                DeviceTelemetry expected = new DeviceTelemetry("pump-7", Instant.ofEpochMilli(1767261600000L),
                         Map.of("temperature_c", 21.5, "humidity_pct", 40.0, "battery", 0.93),
-                        new Telemetry.Location(52.52, 13.4, null)));
-                assertThat(new String(out.encode("iot.telemetry"), StandardCharsets.UTF_8)).isEqualTo(
-                        "{\"deviceId\":\"pump-7\",\"timestamp\":1767261600000,\"metrics\":{\"temperature_c\":21.5,"
-                                + "\"humidity_pct\":40.0,\"battery\":0.93},\"location\":{\"lat\":52.52,\"lon\":13.4,"
-                                + "\"altitude\":null}}");
+                        new GeoLocation(52.52, 13.4, null));
+                assertThat(out.avroData()).hasValue(expected);
+                // As the dispatcher writes it: the Confluent wire format, the schema under the topic's subject.
+                InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+                byte[] written = AvroCodec.anyRecord(registry, Map.of()).encode("iot.telemetry", out.avroData().get());
+                assertThat(registry.subjects()).containsExactly("iot.telemetry-value");
+                assertThat(AvroCodec.specific(registry, DeviceTelemetry.class, Map.of()).decode("iot.telemetry", written))
+                        .isEqualTo(expected);
             });
         }
     }
@@ -71,16 +78,16 @@ class ValidateEnrichTest {
     @Test
     void takesAnIsoTimestampOrElseTheTimeTheEventArrived() throws Exception {
         try (FunctionTester<JsonNode> tester = tester()) {
-            Telemetry iso = (Telemetry) tester.send(reading("pump-7", """
+            DeviceTelemetry iso = (DeviceTelemetry) tester.send(reading("pump-7", """
                     {"deviceId":"pump-7","timestamp":"2026-01-01T11:00:00+01:00",
                      "metrics":{"temperature_c":21.5,"humidity_pct":40}}""")).outputs().get(0).output().value();
-            Telemetry none = (Telemetry) tester.send(reading("pump-7", """
+            DeviceTelemetry none = (DeviceTelemetry) tester.send(reading("pump-7", """
                     {"deviceId":"pump-7","metrics":{"temperature_c":21.5,"humidity_pct":40}}""")).outputs().get(0)
                     .output().value();
 
-            assertThat(Instant.ofEpochMilli(iso.timestamp())).isEqualTo(Instant.parse("2026-01-01T10:00:00Z"));
-            assertThat(Instant.ofEpochMilli(none.timestamp())).isEqualTo(ARRIVED.toInstant());
-            assertThat(none.location()).isNull();
+            assertThat(iso.getTimestamp()).isEqualTo(Instant.parse("2026-01-01T10:00:00Z"));
+            assertThat(none.getTimestamp()).isEqualTo(ARRIVED.toInstant());
+            assertThat(none.getLocation()).isNull();
         }
     }
 

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.tributary.schemas.DeviceTelemetry;
+import dev.tributary.schemas.avro.AvroSerdeException;
+import dev.tributary.schemas.codec.DataCodecException;
 import dev.tributary.schemas.codec.DataCodecs;
+import dev.tributary.schemas.registry.InMemorySchemaRegistry;
 import dev.tributary.sdk.Event;
 import dev.tributary.sdk.FunctionConfig;
 import dev.tributary.sdk.NonRetryableException;
@@ -32,11 +36,11 @@ class WindowAggregateTest {
     /** Sends a reading as ValidateEnrich writes it, taken at {@code taken}. */
     private static void send(StreamFunctionTester tester, String id, String device, Instant taken, double celsius,
                              double humidity) {
-        Telemetry reading = new Telemetry(device, taken.toEpochMilli(),
-                Map.of(Telemetry.TEMPERATURE, celsius, Telemetry.HUMIDITY, humidity), null);
+        DeviceTelemetry reading = new DeviceTelemetry(device, taken,
+                Map.of(Metrics.TEMPERATURE, celsius, Metrics.HUMIDITY, humidity), null);
         tester.send("iot.telemetry", Output.ofType(ValidateEnrich.OUTPUT_TYPE).id(id).key(device)
                 .extension(ValidateEnrich.SITE, "plant-berlin")
-                .data(reading, DataCodecs.json(Telemetry.class)).build(), WRITTEN);
+                .avro(reading).build(), WRITTEN);
     }
 
     @Test
@@ -152,11 +156,10 @@ class WindowAggregateTest {
     }
 
     @Test
-    void dataValidateEnrichDidNotWriteIsRefusedForTheDeadLetterTopic() {
+    void aReadingValidateEnrichDidNotWriteIsRefusedForTheDeadLetterTopic() {
         try (StreamFunctionTester tester = tester()) {
             Throwable thrown = catchThrowable(() -> tester.send("pump-7",
-                    Map.of("deviceId", "pump-7", "timestamp", TEN.toEpochMilli(), "metrics", Map.of("battery", 0.9)),
-                    TEN));
+                    new DeviceTelemetry("pump-7", TEN, Map.of("battery", 0.9), null), TEN));
 
             assertThat(thrown).hasRootCauseInstanceOf(NonRetryableException.class)
                     .rootCause().hasMessageContaining("is not a validated reading");
@@ -164,9 +167,31 @@ class WindowAggregateTest {
     }
 
     @Test
+    void dataThatIsNotAvroIsRefusedForTheDeadLetterTopic() {
+        try (StreamFunctionTester tester = tester()) {
+            Throwable thrown = catchThrowable(() -> tester.send("pump-7",
+                    Map.of("deviceId", "pump-7", "timestamp", TEN.toEpochMilli(), "metrics", Map.of("battery", 0.9)),
+                    TEN));
+
+            assertThat(thrown).hasRootCauseInstanceOf(AvroSerdeException.class);
+            assertThat(catchDataCodecException(thrown)).isNotNull()
+                    .satisfies(e -> assertThat(e.retriable()).isFalse());
+        }
+    }
+
+    private static DataCodecException catchDataCodecException(Throwable thrown) {
+        for (Throwable current = thrown; current != null; current = current.getCause()) {
+            if (current instanceof DataCodecException codec) {
+                return codec;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void groupingByDeviceNeedsNoRepartitionTopic() {
         StreamTopology topology = StreamTopology.build(new WindowAggregate(), FunctionConfig.empty("window-aggregate"),
-                List.of("iot.telemetry"), Optional.of("iot.telemetry.1m"));
+                List.of("iot.telemetry"), Optional.of("iot.telemetry.1m"), Optional.of(new InMemorySchemaRegistry()));
 
         assertThat(topology.topology().describe().toString()).doesNotContain("repartition");
     }

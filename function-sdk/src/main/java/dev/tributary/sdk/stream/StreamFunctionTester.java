@@ -1,13 +1,16 @@
 package dev.tributary.sdk.stream;
 
+import dev.tributary.schemas.avro.AvroCodec;
 import dev.tributary.schemas.codec.DataCodec;
 import dev.tributary.schemas.codec.DataCodecs;
 import dev.tributary.schemas.event.KafkaEvent;
 import dev.tributary.schemas.event.KafkaEventCodec;
+import dev.tributary.schemas.registry.InMemorySchemaRegistry;
+import dev.tributary.schemas.registry.SchemaRegistryClient;
+import dev.tributary.sdk.DataType;
 import dev.tributary.sdk.Event;
 import dev.tributary.sdk.FunctionConfig;
 import dev.tributary.sdk.Output;
-import dev.tributary.sdk.stream.internal.Codecs;
 import dev.tributary.sdk.stream.internal.StreamEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.io.IOException;
@@ -29,6 +32,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
@@ -68,6 +72,9 @@ public final class StreamFunctionTester implements AutoCloseable {
 
     private final StreamFunction function;
     private final KafkaEventCodec codec = new KafkaEventCodec();
+    /** Stands in for the schema registry, so that Avro data goes through the same wire format as in Kafka. */
+    private final SchemaRegistryClient registry = new InMemorySchemaRegistry();
+    private final AvroCodec<Object> avro = AvroCodec.anyRecord(registry, Map.of());
     private String functionName = "function-under-test";
     private List<String> inputTopics = List.of("input");
     private String outputTopic = "output";
@@ -137,7 +144,8 @@ public final class StreamFunctionTester implements AutoCloseable {
     /**
      * Sends an event with {@code data} to the first input topic, keyed {@code key}, at event time {@code time}
      * (its record timestamp and CloudEvents {@code time}). Data is written as Tributary's codecs write it: a
-     * {@code String} as text, {@code byte[]} as bytes, anything else (records, maps, JSON trees) as JSON.
+     * {@code String} as text, {@code byte[]} as bytes, an Avro record in the Confluent wire format (through a
+     * registry in memory), anything else (records, maps, JSON trees) as JSON.
      */
     public StreamFunctionTester send(String key, Object data, Instant time) {
         return send(inputTopics.get(0), key, data, time);
@@ -146,7 +154,9 @@ public final class StreamFunctionTester implements AutoCloseable {
     /** Like {@link #send(String, Object, Instant)}, to a named topic. */
     public StreamFunctionTester send(String topic, String key, Object data, Instant time) {
         Output.Builder event = Output.ofType(TEST_TYPE).key(key);
-        if (data != null) {
+        if (data instanceof IndexedRecord record) {
+            event.avro(record);
+        } else if (data != null) {
             event.data(data, codecFor(data));
         }
         return send(topic, event.build(), time);
@@ -170,7 +180,7 @@ public final class StreamFunctionTester implements AutoCloseable {
         event.dataSchema().ifPresent(builder::withDataSchema);
         event.dataContentType().ifPresent(builder::withDataContentType);
         event.extensions().forEach(builder::withExtension);
-        byte[] data = event.encode(topic);
+        byte[] data = event.avroData().isPresent() ? avro.encode(topic, event.avroData().get()) : event.encode(topic);
         if (data != null) {
             builder.withData(data);
         }
@@ -195,7 +205,7 @@ public final class StreamFunctionTester implements AutoCloseable {
 
     /** Every event written to {@code topic} so far, in order, its data decoded to {@code dataType}. */
     public <T> List<Event<T>> outputs(String topic, Class<T> dataType) {
-        DataCodec<T> data = Codecs.forType(Objects.requireNonNull(dataType, "dataType"));
+        DataCodec<T> data = DataType.of(Objects.requireNonNull(dataType, "dataType")).codec(Optional.of(registry));
         return read(topic).stream().<Event<T>>map(event -> StreamEvent.decode(event, data)).toList();
     }
 
@@ -257,7 +267,7 @@ public final class StreamFunctionTester implements AutoCloseable {
             return;
         }
         StreamTopology topology = StreamTopology.build(function, new FunctionConfig(functionName, config), inputTopics,
-                Optional.ofNullable(outputTopic));
+                Optional.ofNullable(outputTopic), Optional.of(registry));
         try {
             stateDir = Files.createTempDirectory("tributary-stream-test-");
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.tributary.sdk.stream;
 
+import dev.tributary.schemas.registry.SchemaRegistryClient;
 import dev.tributary.sdk.FunctionConfig;
 import dev.tributary.sdk.stream.internal.TopologyStreamBuilder;
 import java.util.List;
@@ -28,15 +29,26 @@ public final class StreamTopology {
     }
 
     /**
+     * Calls {@link StreamFunction#build} and returns what it built, for a process without a schema registry.
+     *
+     * @see #build(StreamFunction, FunctionConfig, List, Optional, Optional)
+     */
+    public static StreamTopology build(StreamFunction function, FunctionConfig config, List<String> inputTopics,
+                                       Optional<String> outputTopic) {
+        return build(function, config, inputTopics, outputTopic, Optional.empty());
+    }
+
+    /**
      * Calls {@link StreamFunction#build} and returns what it built.
      *
      * @param config      the function's name and {@code config} map
      * @param inputTopics the subscribed topics, at least one
      * @param outputTopic the function's {@code output.topic}, if any
+     * @param registry    what Avro data is read with; empty when the process has no schema registry
      * @throws IllegalArgumentException naming the function when {@code build} fails or reads no topic
      */
     public static StreamTopology build(StreamFunction function, FunctionConfig config, List<String> inputTopics,
-                                       Optional<String> outputTopic) {
+                                       Optional<String> outputTopic, Optional<SchemaRegistryClient> registry) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(config, "config");
         if (inputTopics.isEmpty()) {
@@ -44,7 +56,7 @@ public final class StreamTopology {
                     + " subscribes to no topic: set subscribe.topics");
         }
         TopologyStreamBuilder builder = new TopologyStreamBuilder(config.functionName(), inputTopics,
-                Objects.requireNonNull(outputTopic, "outputTopic (Optional.empty() for none)"));
+                Objects.requireNonNull(outputTopic, "outputTopic (Optional.empty() for none)"), registry);
         try {
             function.build(builder, config);
         } catch (RuntimeException e) {

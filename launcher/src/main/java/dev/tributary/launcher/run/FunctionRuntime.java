@@ -4,23 +4,28 @@ import dev.tributary.dispatcher.DeadLetterHeaders;
 import dev.tributary.dispatcher.DispatcherSettings;
 import dev.tributary.dispatcher.FailureSettings;
 import dev.tributary.dispatcher.FunctionDispatcher;
-import dev.tributary.dispatcher.stream.StreamFunctionRunner;
-import dev.tributary.dispatcher.stream.StreamFunctionSettings;
-import java.nio.file.Path;
 import dev.tributary.dispatcher.FunctionInvoker;
 import dev.tributary.dispatcher.InProcessInvoker;
+import dev.tributary.dispatcher.OrderingMode;
 import dev.tributary.dispatcher.http.HttpFunctionInvoker;
 import dev.tributary.dispatcher.metrics.DispatcherMetrics;
+import dev.tributary.dispatcher.stream.StreamFunctionRunner;
+import dev.tributary.dispatcher.stream.StreamFunctionSettings;
 import dev.tributary.launcher.config.FunctionCode;
-import dev.tributary.launcher.config.OutputSettings;
-import dev.tributary.dispatcher.OrderingMode;
 import dev.tributary.launcher.config.FunctionSettings;
+import dev.tributary.launcher.config.OutputSettings;
+import dev.tributary.launcher.config.RegistrySettings;
 import dev.tributary.launcher.config.SubscribeSettings;
 import dev.tributary.launcher.config.TopicSelection;
 import dev.tributary.launcher.config.TributaryConfig;
+import dev.tributary.schemas.registry.HttpSchemaRegistryClient;
+import dev.tributary.schemas.registry.SchemaRegistryClient;
+import dev.tributary.schemas.registry.SchemaRegistrySettings;
 import dev.tributary.sdk.FunctionConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,10 +54,20 @@ public final class FunctionRuntime implements AutoCloseable {
     private final MeterRegistry registry;
     private final List<FunctionDispatcher> dispatchers = new ArrayList<>();
     private final List<StreamFunctionRunner> streams = new ArrayList<>();
+    /** The schema registry every function reads and writes Avro data with; empty when there is none. */
+    private final Optional<SchemaRegistryClient> schemaRegistry;
 
-    private FunctionRuntime(KafkaProducer<byte[], byte[]> producer, MeterRegistry registry) {
+    private FunctionRuntime(KafkaProducer<byte[], byte[]> producer, MeterRegistry registry,
+                            Optional<SchemaRegistryClient> schemaRegistry) {
         this.producer = producer;
         this.registry = registry;
+        this.schemaRegistry = schemaRegistry;
+    }
+
+    /** Like {@link #start(TributaryConfig, String, Clock, MeterRegistry, Path, Optional)}, with the config's registry. */
+    public static FunctionRuntime start(TributaryConfig config, String bootstrapServers, Clock clock,
+                                        MeterRegistry registry, Path dataDir) throws Exception {
+        return start(config, bootstrapServers, clock, registry, dataDir, config.registry().map(RegistrySettings::url));
     }
 
     /**
@@ -61,14 +76,18 @@ public final class FunctionRuntime implements AutoCloseable {
      * @param bootstrapServers the cluster to use, which the caller chose (the config's, or the embedded one)
      * @param registry         where every function's meters go; the caller owns it
      * @param dataDir          where stream functions keep their state, each in {@code streams/<name>}
+     * @param schemaRegistry   the registry Avro data is read and written with (the config's, or the embedded one);
+     *                         its credentials come from the environment
      * @throws Exception what a function's class loading or {@code open} threw; functions started before it are stopped
      */
     public static FunctionRuntime start(TributaryConfig config, String bootstrapServers, Clock clock,
-                                        MeterRegistry registry, Path dataDir) throws Exception {
+                                        MeterRegistry registry, Path dataDir, Optional<URI> schemaRegistry)
+            throws Exception {
         Map<String, Object> kafka = new HashMap<>(config.kafka().properties());
         kafka.put("bootstrap.servers", bootstrapServers);
         FunctionRuntime runtime = new FunctionRuntime(new KafkaProducer<>(producerConfig(kafka),
-                new ByteArraySerializer(), new ByteArraySerializer()), registry);
+                new ByteArraySerializer(), new ByteArraySerializer()), registry, schemaRegistry.map(url ->
+                new HttpSchemaRegistryClient(SchemaRegistrySettings.fromEnvironment(url.toString(), System.getenv()))));
         Semaphore processPermits = new Semaphore(PROCESS_CONCURRENCY);
         FunctionLoader loader = new FunctionLoader();
         try {
@@ -78,11 +97,12 @@ public final class FunctionRuntime implements AutoCloseable {
             for (FunctionSettings function : config.functions()) {
                 if (function.code() instanceof FunctionCode.Stream stream) {
                     runtime.streams.add(StreamFunctionRunner.start(streamSettings(function, kafka, dataDir),
-                            loader.instantiate(function.name(), stream), runtime.registry, clock));
+                            loader.instantiate(function.name(), stream), runtime.registry, clock,
+                            runtime.schemaRegistry));
                     continue;
                 }
                 FailureSettings failures = function.subscribe().failures();
-                FunctionInvoker invoker = invoker(function, loader, runtime.producer, clock);
+                FunctionInvoker invoker = invoker(function, loader, runtime.producer, runtime.schemaRegistry, clock);
                 DispatcherMetrics metrics = DispatcherMetrics.create(runtime.registry, function.name(),
                         function.subscribe().concurrency());
                 runtime.dispatchers.add(new FunctionDispatcher(dispatcherSettings(function, kafka), failures, invoker,
@@ -96,13 +116,15 @@ public final class FunctionRuntime implements AutoCloseable {
     }
 
     private static FunctionInvoker invoker(FunctionSettings function, FunctionLoader loader,
-                                           KafkaProducer<byte[], byte[]> producer, Clock clock) throws Exception {
+                                           KafkaProducer<byte[], byte[]> producer,
+                                           Optional<SchemaRegistryClient> schemaRegistry, Clock clock)
+            throws Exception {
         Optional<String> outputTopic = function.output().map(OutputSettings::topic);
         Duration timeout = function.subscribe().failures().timeout();
         return switch (function.code()) {
             case FunctionCode.InProcess inProcess -> InProcessInvoker.open(
                     new FunctionConfig(function.name(), function.config()), loader.instantiate(function.name(), inProcess),
-                    outputTopic, producer, clock, timeout);
+                    outputTopic, producer, schemaRegistry, clock, timeout);
             case FunctionCode.Stream stream -> throw new IllegalArgumentException(
                     function.name() + " is a stream function, which Kafka Streams runs, not a dispatcher");
             case FunctionCode.Remote remote -> HttpFunctionInvoker.create(function.name(), remote.url(), outputTopic,
@@ -137,6 +159,7 @@ public final class FunctionRuntime implements AutoCloseable {
             stream.close();
         }
         producer.close(Duration.ofSeconds(10));
+        schemaRegistry.ifPresent(SchemaRegistryClient::close);
     }
 
     static DispatcherSettings dispatcherSettings(FunctionSettings function, Map<String, Object> kafka) {

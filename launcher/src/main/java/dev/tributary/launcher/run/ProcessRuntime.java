@@ -35,7 +35,8 @@ public final class ProcessRuntime implements AutoCloseable {
         ProcessRuntime runtime = new ProcessRuntime();
         try {
             if (role.runsFunctions() && !config.functions().isEmpty()) {
-                runtime.functions = FunctionRuntime.start(config, bootstrapServers, clock, runtime.registry, dataDir);
+                runtime.functions = FunctionRuntime.start(config, bootstrapServers, clock, runtime.registry, dataDir,
+                        schemaRegistry);
             }
             if (role.runsIngest() && config.ingest().any()) {
                 Map<String, Object> kafka = new HashMap<>(config.kafka().properties());

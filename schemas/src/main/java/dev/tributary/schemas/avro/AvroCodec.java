@@ -44,6 +44,15 @@ public final class AvroCodec<T> implements DataCodec<T> {
                 new AvroDeserializer<>(client, configs, false));
     }
 
+    /**
+     * A codec for any Avro value, generated or generic, written with its own schema and read with the writer's
+     * schema as a {@code GenericRecord}: for code that passes along records whose classes it does not know.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static AvroCodec<Object> anyRecord(SchemaRegistryClient client, Map<String, ?> configs) {
+        return (AvroCodec) generic(client, configs);
+    }
+
     @Override
     public String contentType() {
         return CONTENT_TYPE;
@@ -54,7 +63,7 @@ public final class AvroCodec<T> implements DataCodec<T> {
         try {
             return serializer.serialize(topic, value);
         } catch (SerializationException e) {
-            throw new DataCodecException(CONTENT_TYPE + " codec: " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -63,7 +72,12 @@ public final class AvroCodec<T> implements DataCodec<T> {
         try {
             return deserializer.deserialize(topic, data);
         } catch (SerializationException e) {
-            throw new DataCodecException(CONTENT_TYPE + " codec: " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    private static DataCodecException failure(SerializationException e) {
+        boolean retriable = e instanceof AvroSerdeException avro && avro.reason().retriable();
+        return new DataCodecException(CONTENT_TYPE + " codec: " + e.getMessage(), e, retriable);
     }
 }

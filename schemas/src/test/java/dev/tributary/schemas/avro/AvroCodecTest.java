@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.schemas.DeviceTelemetry;
 import dev.tributary.schemas.codec.DataCodecException;
+import dev.tributary.schemas.registry.InMemorySchemaRegistry;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;

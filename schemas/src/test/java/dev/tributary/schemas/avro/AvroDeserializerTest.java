@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.schemas.avro.AvroSerdeException.Reason;
+import dev.tributary.schemas.registry.InMemorySchemaRegistry;
 import dev.tributary.schemas.registry.SchemaRegistryException;
 import java.util.Arrays;
 import java.util.Map;

@@ -7,6 +7,7 @@ import dev.tributary.schemas.DeviceTelemetry;
 import dev.tributary.schemas.GeoLocation;
 import dev.tributary.schemas.StorageEventKind;
 import dev.tributary.schemas.StorageObjectEvent;
+import dev.tributary.schemas.registry.InMemorySchemaRegistry;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;

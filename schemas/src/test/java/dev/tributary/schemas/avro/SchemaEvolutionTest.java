@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.schemas.DeviceTelemetry;
+import dev.tributary.schemas.registry.InMemorySchemaRegistry;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.avro.Schema;

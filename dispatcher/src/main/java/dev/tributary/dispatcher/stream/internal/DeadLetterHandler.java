@@ -67,8 +67,8 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler {
     /** The error in the chain that no retry can fix, or null when there is none. */
     static Throwable finalCause(Throwable error) {
         for (Throwable current = error; current != null; current = current.getCause()) {
-            if (current instanceof MalformedEventException || current instanceof DataCodecException
-                    || current instanceof NonRetryableException) {
+            if (current instanceof MalformedEventException || current instanceof NonRetryableException
+                    || current instanceof DataCodecException codecFailure && !codecFailure.retriable()) {
                 return current;
             }
         }

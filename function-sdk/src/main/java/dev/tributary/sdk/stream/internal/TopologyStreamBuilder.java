@@ -2,6 +2,8 @@ package dev.tributary.sdk.stream.internal;
 
 import dev.tributary.schemas.codec.DataCodec;
 import dev.tributary.schemas.event.KafkaEvent;
+import dev.tributary.schemas.registry.SchemaRegistryClient;
+import dev.tributary.sdk.DataType;
 import dev.tributary.sdk.Event;
 import dev.tributary.sdk.stream.StreamBuilder;
 import dev.tributary.sdk.stream.StreamOutput;
@@ -30,14 +32,18 @@ public final class TopologyStreamBuilder implements StreamBuilder {
     private final String functionName;
     private final List<String> inputTopics;
     private final Optional<String> outputTopic;
+    private final Optional<SchemaRegistryClient> registry;
     private final StreamsBuilder streams = new StreamsBuilder();
     private final Map<String, KStream<String, KafkaEvent>> decodedByTopic = new LinkedHashMap<>();
     private final Set<String> outputTopics = new LinkedHashSet<>();
 
-    public TopologyStreamBuilder(String functionName, List<String> inputTopics, Optional<String> outputTopic) {
+    /** @param registry what Avro data is read with; empty when the process has no schema registry */
+    public TopologyStreamBuilder(String functionName, List<String> inputTopics, Optional<String> outputTopic,
+                                 Optional<SchemaRegistryClient> registry) {
         this.functionName = Objects.requireNonNull(functionName, "functionName");
         this.inputTopics = List.copyOf(inputTopics);
         this.outputTopic = outputTopic;
+        this.registry = Objects.requireNonNull(registry, "registry");
     }
 
     @Override
@@ -67,7 +73,7 @@ public final class TopologyStreamBuilder implements StreamBuilder {
 
     @Override
     public <T> KStream<String, Event<T>> events(Class<T> dataType) {
-        DataCodec<T> codec = Codecs.forType(Objects.requireNonNull(dataType, "dataType"));
+        DataCodec<T> codec = codec(dataType);
         KStream<String, KafkaEvent> merged = null;
         for (String topic : inputTopics) {
             merged = merged == null ? decoded(topic) : merged.merge(decoded(topic));
@@ -77,12 +83,12 @@ public final class TopologyStreamBuilder implements StreamBuilder {
 
     @Override
     public <T> KStream<String, Event<T>> events(String topic, Class<T> dataType) {
-        return withData(decoded(topic), Codecs.forType(Objects.requireNonNull(dataType, "dataType")));
+        return withData(decoded(topic), codec(dataType));
     }
 
     @Override
     public <T> KTable<String, T> table(String topic, Class<T> dataType) {
-        DataCodec<T> codec = Codecs.forType(Objects.requireNonNull(dataType, "dataType"));
+        DataCodec<T> codec = codec(dataType);
         return withData(decoded(topic), codec)
                 .mapValues(Event::data)
                 .toTable(Materialized.with(Serdes.String(), new CodecSerde<>(codec)));
@@ -119,6 +125,10 @@ public final class TopologyStreamBuilder implements StreamBuilder {
     /** The topics written through this builder so far. */
     public Set<String> outputTopics() {
         return Set.copyOf(outputTopics);
+    }
+
+    private <T> DataCodec<T> codec(Class<T> dataType) {
+        return DataType.of(Objects.requireNonNull(dataType, "dataType")).codec(registry);
     }
 
     private KStream<String, KafkaEvent> decoded(String topic) {

@@ -2,7 +2,7 @@ package dev.tributary.ingest.mqtt.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.ingest.mqtt.InMemorySchemaRegistry;
+import dev.tributary.ingest.mqtt.UnreachableSchemaRegistry;
 import dev.tributary.schemas.DeviceTelemetry;
 import dev.tributary.schemas.avro.AvroDeserializer;
 import dev.tributary.schemas.avro.AvroSerializer;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The payload codecs: bytes, json and telemetry-avro. */
 class CodecsTest {
 
-    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    private final UnreachableSchemaRegistry registry = new UnreachableSchemaRegistry();
     private final TelemetryAvroConverter telemetry =
             new TelemetryAvroConverter(new AvroSerializer<>(registry, Map.of(), false));
 

@@ -1,10 +1,5 @@
-package dev.tributary.schemas.avro;
+package dev.tributary.schemas.registry;
 
-import dev.tributary.schemas.registry.CompatibilityLevel;
-import dev.tributary.schemas.registry.CompatibilityResult;
-import dev.tributary.schemas.registry.RegisteredSchema;
-import dev.tributary.schemas.registry.SchemaRegistryClient;
-import dev.tributary.schemas.registry.SchemaRegistryException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,11 +8,12 @@ import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
- * A registry in memory for unit tests of the serdes: global ids from 1, the same id for the same schema in any
- * subject, and the registry's 404 errors. It accepts every schema; compatibility is the real registry's business
- * and is tested against one in the ITs.
+ * A schema registry in memory, for unit tests of code that reads or writes Avro (the SDK's testers use it): global
+ * ids from 1, the same id for the same schema in any subject, and the registry's 404 errors. It accepts every
+ * schema and answers no compatibility question: compatibility is a real registry's business. Thread-safe; a test
+ * may override a method to make the registry fail.
  */
-class InMemorySchemaRegistry implements SchemaRegistryClient {
+public class InMemorySchemaRegistry implements SchemaRegistryClient {
 
     private final Map<Schema, Integer> ids = new HashMap<>();
     private final List<Schema> schemasById = new ArrayList<>(List.of(Schema.create(Schema.Type.NULL)));
@@ -63,7 +59,8 @@ class InMemorySchemaRegistry implements SchemaRegistryClient {
         return new RegisteredSchema(subject, ids.get(latest), versions.size(), latest);
     }
 
-    synchronized List<String> subjects() {
+    /** The subjects registered so far. */
+    public synchronized List<String> subjects() {
         return List.copyOf(subjects.keySet());
     }
 
@@ -74,22 +71,22 @@ class InMemorySchemaRegistry implements SchemaRegistryClient {
 
     @Override
     public CompatibilityLevel getGlobalCompatibility() {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("an in-memory registry has no compatibility levels");
     }
 
     @Override
     public CompatibilityLevel setGlobalCompatibility(CompatibilityLevel level) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("an in-memory registry has no compatibility levels");
     }
 
     @Override
     public Optional<CompatibilityLevel> getSubjectCompatibility(String subject) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("an in-memory registry has no compatibility levels");
     }
 
     @Override
     public CompatibilityLevel setSubjectCompatibility(String subject, CompatibilityLevel level) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("an in-memory registry has no compatibility levels");
     }
 
     @Override
