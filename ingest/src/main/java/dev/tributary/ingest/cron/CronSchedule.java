@@ -1,16 +1,17 @@
 package dev.tributary.ingest.cron;
 
+import dev.tributary.ingest.SettingsException;
 import dev.tributary.ingest.cron.internal.CronExpressions;
-import dev.tributary.ingest.cron.internal.SettingChecks;
 import dev.tributary.ingest.cron.internal.StaticData;
+import dev.tributary.ingest.internal.SettingChecks;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
  * One schedule: when it fires and where its ticks go. Immutable; the constructor checks every field and fails with
- * a {@link CronSettingsException} whose path is relative to the schedule ({@code expression}); see
- * {@link CronSettingsException#under(String)} for adding the schedule's place in a configuration file.
+ * a {@link SettingsException} whose path is relative to the schedule ({@code expression}); see
+ * {@link SettingsException#under(String)} for adding the schedule's place in a configuration file.
  *
  * <p><b>Expressions.</b> Five fields are a UNIX cron expression ({@code minute hour day-of-month month
  * day-of-week}, e.g. {@code 30 2 * * 1-5}); six or seven fields are a Quartz expression with seconds first and an
@@ -39,7 +40,7 @@ public record CronSchedule(String name, String expression, ZoneId zone, String t
     public static final MisfirePolicy DEFAULT_MISFIRE_POLICY = MisfirePolicy.FIRE_ONCE;
 
     public CronSchedule {
-        SettingChecks.scheduleName("name", name);
+        SettingChecks.plainName("name", name, "schedule", "each tick's source and id");
         expression = SettingChecks.required("expression", expression, "a 5-field UNIX or a 6- or 7-field Quartz cron expression").trim();
         CronExpressions.parse("expression", expression);
         SettingChecks.required("zone", zone, "a time zone such as UTC or Europe/Berlin");

@@ -1,6 +1,7 @@
 package dev.tributary.ingest.cron;
 
-import dev.tributary.ingest.cron.internal.SettingChecks;
+import dev.tributary.ingest.SettingsException;
+import dev.tributary.ingest.internal.SettingChecks;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Map;
 
 /**
  * Everything the cron adapter needs besides the Kafka connection. Immutable; the constructor checks every field
- * and fails with a {@link CronSettingsException} naming the setting.
+ * and fails with a {@link SettingsException} naming the setting.
  *
  * <p>Replicas that share {@link #groupId()} and {@link #coordinationTopic()} are one deployment: whatever their
  * number, one of them fires each tick. They must run the same schedules. Separate deployments on one cluster use
@@ -37,29 +38,29 @@ public record CronSettings(List<CronSchedule> schedules, String coordinationTopi
     public CronSettings {
         SettingChecks.required("schedules", schedules, "a list of at least one schedule");
         if (schedules.isEmpty()) {
-            throw new CronSettingsException("schedules", "is empty: declare at least one schedule");
+            throw new SettingsException("schedules", "is empty: declare at least one schedule");
         }
         Map<String, Integer> indexByName = new HashMap<>();
         for (int i = 0; i < schedules.size(); i++) {
             CronSchedule schedule = schedules.get(i);
             if (schedule == null) {
-                throw new CronSettingsException("schedules[" + i + "]", "is missing");
+                throw new SettingsException("schedules[" + i + "]", "is missing");
             }
             Integer earlier = indexByName.putIfAbsent(schedule.name(), i);
             if (earlier != null) {
-                throw new CronSettingsException("schedules[" + i + "].name", "'" + schedule.name()
+                throw new SettingsException("schedules[" + i + "].name", "'" + schedule.name()
                         + "' is also the name of schedules[" + earlier + "]; give every schedule a name of its own");
             }
         }
         schedules = List.copyOf(schedules);
         SettingChecks.topic("coordinationTopic", coordinationTopic);
-        SettingChecks.groupId("groupId", groupId);
+        SettingChecks.notBlank("groupId", groupId, "a consumer group id such as tributary.cron");
         SettingChecks.required("misfireGrace", misfireGrace, "a duration of zero or more");
         if (misfireGrace.isNegative()) {
-            throw new CronSettingsException("misfireGrace", misfireGrace + " is negative: use zero or more");
+            throw new SettingsException("misfireGrace", misfireGrace + " is negative: use zero or more");
         }
         if (catchUpLimit < 1 || catchUpLimit > MAX_CATCH_UP_LIMIT) {
-            throw new CronSettingsException("catchUpLimit",
+            throw new SettingsException("catchUpLimit",
                     catchUpLimit + " is out of range: use 1 to " + MAX_CATCH_UP_LIMIT);
         }
     }

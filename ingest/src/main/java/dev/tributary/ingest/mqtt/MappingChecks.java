@@ -1,5 +1,6 @@
 package dev.tributary.ingest.mqtt;
 
+import dev.tributary.ingest.SettingsException;
 import dev.tributary.ingest.mqtt.internal.TopicFilter;
 import java.util.HashMap;
 import java.util.List;
@@ -14,17 +15,17 @@ final class MappingChecks {
     /** At least one mapping, no two with the same filter. */
     static void requireMappings(List<MqttMapping> mappings) {
         if (mappings.isEmpty()) {
-            throw new MqttSettingsException("mappings", "is empty; map at least one topic filter to a Kafka topic, "
+            throw new SettingsException("mappings", "is empty; map at least one topic filter to a Kafka topic, "
                     + "e.g. filter devices/+/telemetry, topic telemetry, key {1}");
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < mappings.size(); i++) {
             if (mappings.get(i) == null) {
-                throw new MqttSettingsException("mappings[" + i + "]", "is missing");
+                throw new SettingsException("mappings[" + i + "]", "is missing");
             }
             Integer earlier = seen.putIfAbsent(mappings.get(i).filter(), i);
             if (earlier != null) {
-                throw new MqttSettingsException("mappings[" + i + "].filter", "'" + mappings.get(i).filter()
+                throw new SettingsException("mappings[" + i + "].filter", "'" + mappings.get(i).filter()
                         + "' is also the filter of mappings[" + earlier + "], which takes all its messages; remove "
                         + "one of them");
             }
@@ -40,7 +41,7 @@ final class MappingChecks {
             TopicFilter filter = TopicFilter.parse(mappings.get(i).filter());
             for (int j = 0; j < i; j++) {
                 if (filter.overlaps(TopicFilter.parse(mappings.get(j).filter()))) {
-                    throw new MqttSettingsException("mappings[" + i + "].filter", "'" + filter + "' overlaps '"
+                    throw new SettingsException("mappings[" + i + "].filter", "'" + filter + "' overlaps '"
                             + mappings.get(j).filter() + "' of mappings[" + j + "]: the broker would deliver a "
                             + "message on a topic both match once for each, and it would reach Kafka twice; make "
                             + "the filters disjoint");

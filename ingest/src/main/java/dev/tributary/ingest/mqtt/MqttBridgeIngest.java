@@ -1,5 +1,6 @@
 package dev.tributary.ingest.mqtt;
 
+import dev.tributary.ingest.SettingsException;
 import dev.tributary.ingest.mqtt.internal.Backoff;
 import dev.tributary.ingest.mqtt.internal.BridgeClient;
 import dev.tributary.ingest.mqtt.internal.MappingTable;
@@ -75,7 +76,7 @@ public final class MqttBridgeIngest implements AutoCloseable {
      * @param clock               the {@code time} of the events
      * @param telemetrySerializer the Avro serializer, on the schema registry, for {@code telemetry-avro} mappings;
      *                            the caller keeps it and closes it after the bridge
-     * @throws MqttSettingsException when a mapping needs a schema registry and none is given
+     * @throws SettingsException when a mapping needs a schema registry and none is given
      * @throws IllegalStateException when the broker cannot be reached or refuses the subscriptions within 30 s, or
      *                               the schema registry refuses the telemetry schema
      */

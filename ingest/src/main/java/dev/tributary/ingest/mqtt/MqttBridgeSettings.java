@@ -1,5 +1,6 @@
 package dev.tributary.ingest.mqtt;
 
+import dev.tributary.ingest.SettingsException;
 import dev.tributary.ingest.mqtt.internal.BrokerAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.Optional;
 
 /**
  * How the bridge subscribes to an existing MQTT 5 broker. Immutable; the constructor checks every field and fails
- * with an {@link MqttSettingsException} naming the setting.
+ * with an {@link SettingsException} naming the setting.
  *
  * <p>Replicas that share {@link #group()} split the messages: each mapping's filter is subscribed as
  * {@code $share/<group>/<filter>}, and the broker hands each message to one of them. Each replica needs a
@@ -51,17 +52,17 @@ public record MqttBridgeSettings(String url, String clientId, String group, List
         try {
             BrokerAddress.parse(url);
         } catch (IllegalArgumentException e) {
-            throw new MqttSettingsException("url", e.getMessage());
+            throw new SettingsException("url", e.getMessage());
         }
         if (clientId == null || clientId.isBlank()) {
-            throw new MqttSettingsException("clientId", "is empty; give each replica a stable id of its own, such "
+            throw new SettingsException("clientId", "is empty; give each replica a stable id of its own, such "
                     + "as its StatefulSet pod name, so that it finds its session again after a restart");
         }
         if (clientId.length() > 256) {
-            throw new MqttSettingsException("clientId", "has " + clientId.length() + " characters; use at most 256");
+            throw new SettingsException("clientId", "has " + clientId.length() + " characters; use at most 256");
         }
         if (group == null || group.isEmpty() || group.chars().anyMatch(c -> c == '/' || c == '+' || c == '#')) {
-            throw new MqttSettingsException("group", "'" + group + "' cannot name a shared subscription; use a "
+            throw new SettingsException("group", "'" + group + "' cannot name a shared subscription; use a "
                     + "non-empty name without '/', '+' and '#', such as " + DEFAULT_GROUP);
         }
         mappings = List.copyOf(Objects.requireNonNull(mappings, "mappings"));
@@ -69,20 +70,20 @@ public record MqttBridgeSettings(String url, String clientId, String group, List
         MappingChecks.requireDisjoint(mappings);
         Objects.requireNonNull(credentials, "credentials (Optional.empty() for anonymous)");
         if (qos != 1 && qos != 2) {
-            throw new MqttSettingsException("qos", qos + " is not 1 or 2; QoS 0 has no acknowledgement, so messages "
+            throw new SettingsException("qos", qos + " is not 1 or 2; QoS 0 has no acknowledgement, so messages "
                     + "could be lost between the broker and Kafka");
         }
         if (sessionExpiry == null || sessionExpiry.compareTo(Duration.ofSeconds(1)) < 0
                 || sessionExpiry.compareTo(MAX_SESSION_EXPIRY) > 0) {
-            throw new MqttSettingsException("sessionExpiry", sessionExpiry + " is not between 1 s and "
+            throw new SettingsException("sessionExpiry", sessionExpiry + " is not between 1 s and "
                     + MAX_SESSION_EXPIRY.toSeconds() + " s; the broker must keep the session while a replica "
                     + "restarts, or unacknowledged messages are lost");
         }
         if (retryBackoff == null || retryBackoff.isNegative() || retryBackoff.isZero()) {
-            throw new MqttSettingsException("retryBackoff", retryBackoff + " is not positive; 100 ms is usual");
+            throw new SettingsException("retryBackoff", retryBackoff + " is not positive; 100 ms is usual");
         }
         if (maxRetryBackoff == null || maxRetryBackoff.compareTo(retryBackoff) < 0) {
-            throw new MqttSettingsException("maxRetryBackoff", maxRetryBackoff + " is less than retryBackoff ("
+            throw new SettingsException("maxRetryBackoff", maxRetryBackoff + " is less than retryBackoff ("
                     + retryBackoff + ")");
         }
     }
@@ -167,7 +168,7 @@ public record MqttBridgeSettings(String url, String clientId, String group, List
             return this;
         }
 
-        /** @throws MqttSettingsException naming the setting at fault and what is allowed */
+        /** @throws SettingsException naming the setting at fault and what is allowed */
         public MqttBridgeSettings build() {
             return new MqttBridgeSettings(url, clientId, group, mappings, Optional.ofNullable(credentials), qos,
                     sessionExpiry, retryBackoff, maxRetryBackoff);

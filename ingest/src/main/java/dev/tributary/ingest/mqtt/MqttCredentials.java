@@ -1,5 +1,6 @@
 package dev.tributary.ingest.mqtt;
 
+import dev.tributary.ingest.SettingsException;
 import java.util.Objects;
 
 /** The username and password the bridge connects to its broker with; the password comes from the environment. */
@@ -7,7 +8,7 @@ public record MqttCredentials(String username, String password) {
 
     public MqttCredentials {
         if (username == null || username.isEmpty()) {
-            throw new MqttSettingsException("username", "is empty; give the username the broker expects");
+            throw new SettingsException("username", "is empty; give the username the broker expects");
         }
         Objects.requireNonNull(password, "password of " + username);
     }

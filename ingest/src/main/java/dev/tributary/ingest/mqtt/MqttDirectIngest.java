@@ -1,5 +1,6 @@
 package dev.tributary.ingest.mqtt;
 
+import dev.tributary.ingest.SettingsException;
 import dev.tributary.ingest.mqtt.internal.DeviceServer;
 import dev.tributary.ingest.mqtt.internal.KeyStores;
 import dev.tributary.ingest.mqtt.internal.MappingTable;
@@ -82,7 +83,7 @@ public final class MqttDirectIngest implements AutoCloseable {
      * @param clock               the {@code time} of the events
      * @param telemetrySerializer the Avro serializer, on the schema registry, for {@code telemetry-avro} mappings;
      *                            the caller keeps it and closes it after the adapter
-     * @throws MqttSettingsException when a mapping needs a schema registry and none is given, or the TLS keystore
+     * @throws SettingsException when a mapping needs a schema registry and none is given, or the TLS keystore
      *                               cannot be read
      * @throws IllegalStateException when the address cannot be bound, or the schema registry refuses the telemetry
      *                               schema

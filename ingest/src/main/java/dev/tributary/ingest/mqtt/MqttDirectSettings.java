@@ -1,5 +1,6 @@
 package dev.tributary.ingest.mqtt;
 
+import dev.tributary.ingest.SettingsException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Optional;
 /**
  * What the direct endpoint serves: devices connect to Tributary over MQTT 3.1.1 or 5 and publish. Immutable; every
  * check across settings happens here, so a server never starts with a configuration it would have to refuse devices
- * for. Errors are {@link MqttSettingsException}s naming the setting.
+ * for. Errors are {@link SettingsException}s naming the setting.
  *
  * @param host           the address to bind; {@value #DEFAULT_HOST} by default, so that nothing outside the machine
  *                       reaches the port until it is bound to another address on purpose
@@ -39,22 +40,22 @@ public record MqttDirectSettings(String host, int port, MqttAuthMode auth, List<
 
     public MqttDirectSettings {
         if (host == null || host.isBlank()) {
-            throw new MqttSettingsException("host", "is empty; give an address to bind, e.g. 127.0.0.1 or 0.0.0.0");
+            throw new SettingsException("host", "is empty; give an address to bind, e.g. 127.0.0.1 or 0.0.0.0");
         }
         if (port < 0 || port > 65_535) {
-            throw new MqttSettingsException("port", port + " is not between 0 and 65535 (0 for any free port)");
+            throw new SettingsException("port", port + " is not between 0 and 65535 (0 for any free port)");
         }
         if (auth == null) {
-            throw new MqttSettingsException("auth", "is missing; use none or password");
+            throw new SettingsException("auth", "is missing; use none or password");
         }
         users = List.copyOf(Objects.requireNonNull(users, "users"));
         mappings = List.copyOf(Objects.requireNonNull(mappings, "mappings"));
         Objects.requireNonNull(tls, "tls (Optional.empty() for plain TCP)");
         if (receiveMaximum < 1 || receiveMaximum > 65_535) {
-            throw new MqttSettingsException("receiveMaximum", receiveMaximum + " is not between 1 and 65535");
+            throw new SettingsException("receiveMaximum", receiveMaximum + " is not between 1 and 65535");
         }
         if (maxMessageSize < 1024 || maxMessageSize > MAX_MESSAGE_SIZE_LIMIT) {
-            throw new MqttSettingsException("maxMessageSize", maxMessageSize + " bytes is not between 1024 and "
+            throw new SettingsException("maxMessageSize", maxMessageSize + " bytes is not between 1024 and "
                     + MAX_MESSAGE_SIZE_LIMIT);
         }
         requireUsers(auth, users);
@@ -74,18 +75,18 @@ public record MqttDirectSettings(String host, int port, MqttAuthMode auth, List<
 
     private static void requireUsers(MqttAuthMode auth, List<MqttUser> users) {
         if (auth == MqttAuthMode.PASSWORD && users.isEmpty()) {
-            throw new MqttSettingsException("users", "auth is password but no users are configured, so no device "
+            throw new SettingsException("users", "auth is password but no users are configured, so no device "
                     + "could connect; add users, or set auth to none");
         }
         if (auth == MqttAuthMode.NONE && !users.isEmpty()) {
-            throw new MqttSettingsException("auth", "is none, so the " + users.size() + " configured users would "
+            throw new SettingsException("auth", "is none, so the " + users.size() + " configured users would "
                     + "not be asked for their passwords; set auth to password, or remove the users");
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < users.size(); i++) {
             Integer earlier = seen.putIfAbsent(users.get(i).username(), i);
             if (earlier != null) {
-                throw new MqttSettingsException("users[" + i + "].username", "'" + users.get(i).username()
+                throw new SettingsException("users[" + i + "].username", "'" + users.get(i).username()
                         + "' is also the username of users[" + earlier + "]; give each user a name of its own");
             }
         }
@@ -159,7 +160,7 @@ public record MqttDirectSettings(String host, int port, MqttAuthMode auth, List<
             return this;
         }
 
-        /** @throws MqttSettingsException naming the setting at fault and what is allowed */
+        /** @throws SettingsException naming the setting at fault and what is allowed */
         public MqttDirectSettings build() {
             return new MqttDirectSettings(host, port, auth, users, mappings, Optional.ofNullable(tls), receiveMaximum,
                     maxMessageSize);

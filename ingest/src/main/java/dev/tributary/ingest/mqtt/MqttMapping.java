@@ -1,6 +1,7 @@
 package dev.tributary.ingest.mqtt;
 
-import dev.tributary.ingest.mqtt.internal.KafkaTopicNames;
+import dev.tributary.ingest.SettingsException;
+import dev.tributary.ingest.internal.KafkaTopicNames;
 import dev.tributary.ingest.mqtt.internal.KeyTemplate;
 import dev.tributary.ingest.mqtt.internal.TopicFilter;
 import java.util.Objects;
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Where the messages of an MQTT topic filter go: a Kafka topic, keyed from the MQTT topic, with a codec that checks
- * the payload. Immutable; the constructor checks every field and fails with an {@link MqttSettingsException} whose
+ * the payload. Immutable; the constructor checks every field and fails with an {@link SettingsException} whose
  * path is relative to the mapping ({@code key}).
  *
  * <pre>{@code
@@ -36,30 +37,30 @@ public record MqttMapping(String filter, String topic, Optional<String> key, Pay
         try {
             parsed = TopicFilter.parse(filter);
         } catch (IllegalArgumentException e) {
-            throw new MqttSettingsException("filter", e.getMessage());
+            throw new SettingsException("filter", e.getMessage());
         }
         if (!KafkaTopicNames.isLegal(topic)) {
-            throw new MqttSettingsException("topic", KafkaTopicNames.problem(topic));
+            throw new SettingsException("topic", KafkaTopicNames.problem(topic));
         }
         Objects.requireNonNull(key, "key (Optional.empty() for records without a key)");
         key.ifPresent(template -> {
             try {
                 KeyTemplate.parse(template, parsed.wildcards());
             } catch (IllegalArgumentException e) {
-                throw new MqttSettingsException("key", e.getMessage());
+                throw new SettingsException("key", e.getMessage());
             }
         });
         if (codec == null) {
-            throw new MqttSettingsException("codec", "is missing; use bytes, json or telemetry-avro");
+            throw new SettingsException("codec", "is missing; use bytes, json or telemetry-avro");
         }
         if (type == null || type.isBlank()) {
-            throw new MqttSettingsException("type", "is empty; give a CloudEvents type such as " + DEFAULT_TYPE);
+            throw new SettingsException("type", "is empty; give a CloudEvents type such as " + DEFAULT_TYPE);
         }
         if (!KafkaTopicNames.isLegal(invalidTopic)) {
-            throw new MqttSettingsException("invalidTopic", KafkaTopicNames.problem(invalidTopic));
+            throw new SettingsException("invalidTopic", KafkaTopicNames.problem(invalidTopic));
         }
         if (invalidTopic.equals(topic)) {
-            throw new MqttSettingsException("invalidTopic", "'" + invalidTopic + "' is the mapping's own topic; "
+            throw new SettingsException("invalidTopic", "'" + invalidTopic + "' is the mapping's own topic; "
                     + "malformed messages need a topic of their own, such as " + topic + INVALID_SUFFIX);
         }
     }

@@ -1,5 +1,6 @@
 package dev.tributary.ingest.mqtt;
 
+import dev.tributary.ingest.SettingsException;
 import dev.tributary.ingest.mqtt.internal.TopicFilter;
 import java.util.List;
 import java.util.Objects;
@@ -20,23 +21,23 @@ public record MqttUser(String username, String password, List<String> publishFil
 
     public MqttUser {
         if (username == null || username.isEmpty()) {
-            throw new MqttSettingsException("username", "is empty; give the username devices connect with");
+            throw new SettingsException("username", "is empty; give the username devices connect with");
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new MqttSettingsException("password", "of user " + username + " has "
+            throw new SettingsException("password", "of user " + username + " has "
                     + (password == null ? 0 : password.length()) + " characters; use at least " + MIN_PASSWORD_LENGTH
                     + " random ones, e.g. from openssl rand -hex 16");
         }
         publishFilters = List.copyOf(Objects.requireNonNull(publishFilters, "publishFilters of user " + username));
         if (publishFilters.isEmpty()) {
-            throw new MqttSettingsException("publishFilters", "user " + username + " may publish nowhere; list the "
+            throw new SettingsException("publishFilters", "user " + username + " may publish nowhere; list the "
                     + "topic filters it may publish to, such as devices/" + username + "/#");
         }
         for (int i = 0; i < publishFilters.size(); i++) {
             try {
                 TopicFilter.parse(publishFilters.get(i));
             } catch (IllegalArgumentException e) {
-                throw new MqttSettingsException("publishFilters[" + i + "]", e.getMessage());
+                throw new SettingsException("publishFilters[" + i + "]", e.getMessage());
             }
         }
     }

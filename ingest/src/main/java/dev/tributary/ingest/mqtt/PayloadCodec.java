@@ -1,5 +1,6 @@
 package dev.tributary.ingest.mqtt;
 
+import dev.tributary.ingest.SettingsException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -41,7 +42,7 @@ public enum PayloadCodec {
     /**
      * The codec named {@code name} in a configuration file.
      *
-     * @throws MqttSettingsException naming the codecs there are
+     * @throws SettingsException naming the codecs there are
      */
     public static PayloadCodec parse(String name) {
         for (PayloadCodec codec : values()) {
@@ -49,7 +50,7 @@ public enum PayloadCodec {
                 return codec;
             }
         }
-        throw new MqttSettingsException("codec", "'" + name + "' is not one of "
+        throw new SettingsException("codec", "'" + name + "' is not one of "
                 + Arrays.stream(values()).map(PayloadCodec::configName).collect(Collectors.joining(", ")));
     }
 

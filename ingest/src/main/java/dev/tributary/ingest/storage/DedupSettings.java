@@ -1,6 +1,7 @@
 package dev.tributary.ingest.storage;
 
-import dev.tributary.ingest.storage.internal.SettingChecks;
+import dev.tributary.ingest.SettingsException;
+import dev.tributary.ingest.internal.SettingChecks;
 import java.time.Duration;
 
 /**
@@ -26,10 +27,10 @@ public record DedupSettings(Duration window, int maxRemembered) {
     public DedupSettings {
         SettingChecks.required("window", window, "a duration, PT0S to turn deduplication off");
         if (window.isNegative()) {
-            throw new StorageSettingsException("window", window + " is negative: use zero (off) or more, e.g. PT10M");
+            throw new SettingsException("window", window + " is negative: use zero (off) or more, e.g. PT10M");
         }
         if (maxRemembered < 1) {
-            throw new StorageSettingsException("maxRemembered", maxRemembered + " is too small: use at least 1, e.g. "
+            throw new SettingsException("maxRemembered", maxRemembered + " is too small: use at least 1, e.g. "
                     + DEFAULT_MAX_REMEMBERED);
         }
     }

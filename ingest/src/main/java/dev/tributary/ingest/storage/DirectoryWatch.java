@@ -1,5 +1,6 @@
 package dev.tributary.ingest.storage;
 
+import dev.tributary.ingest.SettingsException;
 import dev.tributary.ingest.publish.Publisher;
 import dev.tributary.ingest.storage.internal.CheckpointStore;
 import dev.tributary.ingest.storage.internal.DirectoryLister;
@@ -48,7 +49,7 @@ public final class DirectoryWatch implements AutoCloseable {
      *
      * @param registry where the {@link StorageMetrics} go
      * @param clock    dates deletions, which a scan only notices
-     * @throws StorageSettingsException when the directory does not exist
+     * @throws SettingsException when the directory does not exist
      */
     public static DirectoryWatch start(DirectoryWatchSettings settings, Publisher publisher, MeterRegistry registry,
                                        Clock clock) {
@@ -70,7 +71,7 @@ public final class DirectoryWatch implements AutoCloseable {
         Objects.requireNonNull(registry, "registry is required: a CompositeMeterRegistry when metrics are off");
         Objects.requireNonNull(clock, "clock is required: Clock.systemUTC() outside tests");
         if (!Files.isDirectory(settings.directory())) {
-            throw new StorageSettingsException("directory", "'" + settings.directory().toAbsolutePath()
+            throw new SettingsException("directory", "'" + settings.directory().toAbsolutePath()
                     + "' is not an existing directory; create it, or correct the path");
         }
         DirectoryLister lister = new DirectoryLister(settings.directory(), clock);

@@ -1,6 +1,6 @@
 package dev.tributary.ingest.storage;
 
-import dev.tributary.ingest.storage.internal.SettingChecks;
+import dev.tributary.ingest.internal.SettingChecks;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -23,7 +23,7 @@ public record DirectoryWatchSettings(String name, String topic, Path directory, 
     public static final Duration MIN_INTERVAL = Duration.ofMillis(50);
 
     public DirectoryWatchSettings {
-        SettingChecks.name("name", name);
+        SettingChecks.plainName("name", name, "storage source", "each event's source, /tributary/storage/<name>");
         SettingChecks.topic("topic", topic);
         SettingChecks.required("directory", directory, "the path of an existing directory");
         SettingChecks.atLeast("interval", interval, MIN_INTERVAL,

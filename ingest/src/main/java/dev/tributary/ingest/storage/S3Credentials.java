@@ -1,6 +1,6 @@
 package dev.tributary.ingest.storage;
 
-import dev.tributary.ingest.storage.internal.SettingChecks;
+import dev.tributary.ingest.internal.SettingChecks;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,7 @@
 package dev.tributary.ingest.storage;
 
-import dev.tributary.ingest.storage.internal.SettingChecks;
+import dev.tributary.ingest.SettingsException;
+import dev.tributary.ingest.internal.SettingChecks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public record StoragePollingSettings(String name, String topic, String bucket, S
     public static final int DEFAULT_PAGE_SIZE = 1000;
 
     public StoragePollingSettings {
-        SettingChecks.name("name", name);
+        SettingChecks.plainName("name", name, "storage source", "each event's source, /tributary/storage/<name>");
         SettingChecks.topic("topic", topic);
         SettingChecks.notBlank("bucket", bucket, "the name of the bucket to poll");
         SettingChecks.required("prefix", prefix, "a key prefix, empty for the whole bucket");
@@ -50,11 +51,11 @@ public record StoragePollingSettings(String name, String topic, String bucket, S
                 "poll at most every " + MIN_INTERVAL.toMillis() + " ms; every listing is a request per page");
         SettingChecks.topic("checkpointTopic", checkpointTopic);
         if (checkpointTopic.equals(topic)) {
-            throw new StorageSettingsException("checkpointTopic", "'" + checkpointTopic + "' is also the events' "
+            throw new SettingsException("checkpointTopic", "'" + checkpointTopic + "' is also the events' "
                     + "topic: give the checkpoints a compacted topic of their own, e.g. " + DEFAULT_CHECKPOINT_TOPIC);
         }
         if (pageSize < 1 || pageSize > 1000) {
-            throw new StorageSettingsException("pageSize", pageSize + " is out of range: use 1 to 1000 (S3 returns "
+            throw new SettingsException("pageSize", pageSize + " is out of range: use 1 to 1000 (S3 returns "
                     + "at most 1000 keys per request)");
         }
     }
@@ -103,7 +104,7 @@ public record StoragePollingSettings(String name, String topic, String bucket, S
     private static void requireHttpUrl(URI endpoint) {
         String scheme = endpoint.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || endpoint.getHost() == null) {
-            throw new StorageSettingsException("endpoint", "'" + endpoint + "' is not an http or https URL; give "
+            throw new SettingsException("endpoint", "'" + endpoint + "' is not an http or https URL; give "
                     + "the store's base URL, e.g. http://minio:9000");
         }
     }

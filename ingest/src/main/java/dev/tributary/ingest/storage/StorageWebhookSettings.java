@@ -1,6 +1,6 @@
 package dev.tributary.ingest.storage;
 
-import dev.tributary.ingest.storage.internal.SettingChecks;
+import dev.tributary.ingest.internal.SettingChecks;
 import java.time.Duration;
 
 /**
@@ -18,7 +18,7 @@ public record StorageWebhookSettings(String name, String topic, DedupSettings de
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
     public StorageWebhookSettings {
-        SettingChecks.name("name", name);
+        SettingChecks.plainName("name", name, "storage source", "each event's source, /tributary/storage/<name>");
         SettingChecks.topic("topic", topic);
         SettingChecks.required("dedup", dedup, "deduplication settings, DedupSettings.off() for none");
         SettingChecks.atLeast("retryAfter", retryAfter, Duration.ofSeconds(1), "use at least one second");

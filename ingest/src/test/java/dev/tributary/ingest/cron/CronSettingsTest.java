@@ -3,6 +3,7 @@ package dev.tributary.ingest.cron;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.ingest.SettingsException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -49,14 +50,14 @@ class CronSettingsTest {
     @Test
     void anInvalidFiveFieldExpressionNamesTheSettingAndTheExpression() {
         assertThatThrownBy(() -> CronSchedule.of("nightly", "61 * * * *", "reports"))
-                .isInstanceOf(CronSettingsException.class)
+                .isInstanceOf(SettingsException.class)
                 .hasMessageStartingWith("expression: '61 * * * *' is not a valid 5-field cron expression: ")
-                .satisfies(e -> assertThat(((CronSettingsException) e).path()).isEqualTo("expression"));
+                .satisfies(e -> assertThat(((SettingsException) e).path()).isEqualTo("expression"));
     }
 
     @Test
     void theLauncherPutsTheScheduleInFrontOfThePath() {
-        CronSettingsException e = new CronSettingsException("expression", "'x' is wrong");
+        SettingsException e = new SettingsException("expression", "'x' is wrong");
 
         assertThat(e.under("schedules[0]")).hasMessage("schedules[0].expression: 'x' is wrong")
                 .satisfies(moved -> assertThat(moved.path()).isEqualTo("schedules[0].expression"));
@@ -88,7 +89,7 @@ class CronSettingsTest {
                 .hasMessageStartingWith("name: 'my job' is not a valid schedule name: use letters, digits");
         assertThatThrownBy(() -> CronSchedule.of("a:b", "* * * * *", "t")).hasMessageStartingWith("name: 'a:b'");
         assertThatThrownBy(() -> CronSchedule.of("job", "* * * * *", "bad topic"))
-                .hasMessageStartingWith("topic: 'bad topic' is not a valid Kafka topic name");
+                .hasMessageStartingWith("topic: 'bad topic' is not a Kafka topic name");
         assertThatThrownBy(() -> CronSchedule.of("job", "* * * * *", "t").withData("{\"a\":"))
                 .hasMessageStartingWith("data: is not valid JSON: ");
         assertThatThrownBy(() -> CronSchedule.of("job", "* * * * *", "t").withData("{} {}"))
@@ -106,7 +107,7 @@ class CronSettingsTest {
         CronSchedule other = CronSchedule.of("hourly", "0 * * * *", "t");
 
         assertThatThrownBy(() -> CronSettings.of(NIGHTLY, other, CronSchedule.of("nightly", "0 3 * * *", "t")))
-                .isInstanceOf(CronSettingsException.class)
+                .isInstanceOf(SettingsException.class)
                 .hasMessage("schedules[2].name: 'nightly' is also the name of schedules[0]; "
                         + "give every schedule a name of its own");
     }
@@ -120,9 +121,9 @@ class CronSettingsTest {
         assertThatThrownBy(() -> CronSettings.of(NIGHTLY).withMisfireGrace(Duration.ofSeconds(-1)))
                 .hasMessage("misfireGrace: PT-1S is negative: use zero or more");
         assertThatThrownBy(() -> CronSettings.of(NIGHTLY).withCoordinationTopic(".."))
-                .hasMessageStartingWith("coordinationTopic: '..' is not a valid Kafka topic name");
+                .hasMessageStartingWith("coordinationTopic: '..' is not a Kafka topic name");
         assertThatThrownBy(() -> CronSettings.of(NIGHTLY).withGroupId(" "))
-                .hasMessage("groupId: is blank: use a consumer group id such as tributary.cron");
+                .hasMessage("groupId: is blank: give a consumer group id such as tributary.cron");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tributary.ingest.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.ingest.SettingsException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,7 @@ class MqttSettingsTest {
 
     @Test
     void aMappingRefusesWhatCannotWorkNamingTheField() {
-        assertThatThrownBy(() -> MqttMapping.of("devices/#/x", "t")).isInstanceOf(MqttSettingsException.class)
+        assertThatThrownBy(() -> MqttMapping.of("devices/#/x", "t")).isInstanceOf(SettingsException.class)
                 .hasMessageStartingWith("filter: ");
         assertThatThrownBy(() -> MqttMapping.of("devices/+", "no spaces")).hasMessageStartingWith("topic: ");
         assertThatThrownBy(() -> MqttMapping.of("devices/+", "t").withKey("{2}"))
@@ -101,7 +102,7 @@ class MqttSettingsTest {
 
     @Test
     void pathsCanBePlacedUnderTheirParent() {
-        MqttSettingsException e = new MqttSettingsException("key", "is wrong");
+        SettingsException e = new SettingsException("key", "is wrong");
 
         assertThat(e.under("mappings[2]").under("ingest.mqtt.direct"))
                 .hasMessage("ingest.mqtt.direct.mappings[2].key: is wrong");
@@ -113,7 +114,7 @@ class MqttSettingsTest {
                 .mapping(TELEMETRY.withCodec(PayloadCodec.TELEMETRY_AVRO)).build();
 
         assertThatThrownBy(() -> MqttDirectIngest.start(settings, new NeverPublisher(), new SimpleMeterRegistry()))
-                .isInstanceOf(MqttSettingsException.class)
+                .isInstanceOf(SettingsException.class)
                 .hasMessageStartingWith("mappings[0].codec: telemetry-avro")
                 .hasMessageContaining("configure the schema registry, or use codec json");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.tributary.ingest.SettingsException;
 import dev.tributary.ingest.publish.PublishException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -143,7 +144,7 @@ class DirectoryWatchTest {
     void aDirectoryThatDoesNotExistIsRefusedNamingTheSetting() {
         DirectoryWatchSettings missing = DirectoryWatchSettings.of("dev-files", "files", directory.resolve("nope"));
 
-        assertThatThrownBy(() -> open(missing)).isInstanceOf(StorageSettingsException.class)
+        assertThatThrownBy(() -> open(missing)).isInstanceOf(SettingsException.class)
                 .hasMessageStartingWith("directory: '" + directory.resolve("nope").toAbsolutePath())
                 .hasMessageContaining("is not an existing directory");
     }

@@ -3,6 +3,7 @@ package dev.tributary.ingest.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.ingest.SettingsException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,21 +31,21 @@ class StorageSettingsTest {
         StoragePollingSettings settings = StoragePollingSettings.of("invoices", "storage-events", "acme", KEYS);
 
         assertThatThrownBy(() -> settings.withInterval(Duration.ofMillis(10)))
-                .isInstanceOf(StorageSettingsException.class).hasMessageStartingWith("interval: PT0.01S is too short");
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("interval: PT0.01S is too short");
         assertThatThrownBy(() -> settings.withEndpoint(URI.create("minio:9000")))
                 .hasMessageStartingWith("endpoint: 'minio:9000' is not an http or https URL");
         assertThatThrownBy(() -> settings.withCheckpointTopic("storage-events"))
                 .hasMessageStartingWith("checkpointTopic: 'storage-events' is also the events' topic");
         assertThatThrownBy(() -> settings.withPageSize(5000)).hasMessageStartingWith("pageSize: 5000 is out of range");
         assertThatThrownBy(() -> StoragePollingSettings.of("in voices", "t", "acme", KEYS))
-                .hasMessageStartingWith("name: 'in voices' is not a valid source name");
+                .hasMessageStartingWith("name: 'in voices' is not a valid storage source name");
         assertThatThrownBy(() -> StoragePollingSettings.of("invoices", "t", " ", KEYS))
                 .hasMessageStartingWith("bucket: is blank");
     }
 
     @Test
     void anErrorCanBePlacedUnderItsPathInAConfigurationFile() {
-        StorageSettingsException e = new StorageSettingsException("interval", "is too short");
+        SettingsException e = new SettingsException("interval", "is too short");
 
         assertThat(e.under("ingest.storage[1]")).hasMessage("ingest.storage[1].interval: is too short");
     }

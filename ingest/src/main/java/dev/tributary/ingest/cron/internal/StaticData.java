@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.ingest.cron.CronSettingsException;
+import dev.tributary.ingest.SettingsException;
 
 /** The static JSON a schedule adds to its ticks. */
 public final class StaticData {
@@ -16,10 +16,10 @@ public final class StaticData {
     private StaticData() {
     }
 
-    /** @throws CronSettingsException when {@code json} is not one JSON value */
+    /** @throws SettingsException when {@code json} is not one JSON value */
     public static JsonNode parse(String path, String json) {
         if (json.isBlank()) {
-            throw new CronSettingsException(path, "is blank: use a JSON value such as {\"report\":\"daily\"}, "
+            throw new SettingsException(path, "is blank: use a JSON value such as {\"report\":\"daily\"}, "
                     + "or no data at all");
         }
         try {
@@ -28,7 +28,7 @@ public final class StaticData {
             String problem = e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ");
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
-            throw new CronSettingsException(path, "is not valid JSON: " + problem + where);
+            throw new SettingsException(path, "is not valid JSON: " + problem + where);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.tributary.ingest.mqtt.internal;
 
-import dev.tributary.ingest.mqtt.MqttSettingsException;
+import dev.tributary.ingest.SettingsException;
 import dev.tributary.ingest.mqtt.MqttTls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +15,10 @@ public final class KeyStores {
     private KeyStores() {
     }
 
-    /** @throws MqttSettingsException saying what is wrong with the keystore */
+    /** @throws SettingsException saying what is wrong with the keystore */
     public static void requireUsable(MqttTls tls) {
         if (!Files.isRegularFile(tls.keyStore())) {
-            throw new MqttSettingsException("tls.keyStore", tls.keyStore() + " is not a file; give the path of a "
+            throw new SettingsException("tls.keyStore", tls.keyStore() + " is not a file; give the path of a "
                     + "PKCS#12 (.p12) or JKS (.jks) keystore with the server's key and certificate");
         }
         KeyStore store;
@@ -26,7 +26,7 @@ public final class KeyStores {
             store = KeyStore.getInstance(tls.keyStoreType());
             store.load(in, tls.keyStorePassword().toCharArray());
         } catch (IOException | GeneralSecurityException e) {
-            throw new MqttSettingsException("tls.keyStore", tls.keyStore() + " cannot be read as " + tls.keyStoreType()
+            throw new SettingsException("tls.keyStore", tls.keyStore() + " cannot be read as " + tls.keyStoreType()
                     + " with the given password: " + e.getMessage() + "; check tls.keyStorePassword, and name a "
                     + "JKS file .jks");
         }
@@ -36,11 +36,11 @@ public final class KeyStores {
                 hasKey |= store.isKeyEntry(alias);
             }
             if (!hasKey) {
-                throw new MqttSettingsException("tls.keyStore", tls.keyStore() + " holds no private key; the server "
+                throw new SettingsException("tls.keyStore", tls.keyStore() + " holds no private key; the server "
                         + "needs its key and certificate chain, e.g. from keytool -genkeypair or openssl pkcs12 -export");
             }
         } catch (GeneralSecurityException e) {
-            throw new MqttSettingsException("tls.keyStore", tls.keyStore() + " cannot be listed: " + e.getMessage());
+            throw new SettingsException("tls.keyStore", tls.keyStore() + " cannot be listed: " + e.getMessage());
         }
     }
 }

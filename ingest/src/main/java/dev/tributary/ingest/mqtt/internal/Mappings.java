@@ -1,8 +1,8 @@
 package dev.tributary.ingest.mqtt.internal;
 
+import dev.tributary.ingest.SettingsException;
 import dev.tributary.ingest.mqtt.MqttMapping;
 import dev.tributary.ingest.mqtt.MqttMetrics;
-import dev.tributary.ingest.mqtt.MqttSettingsException;
 import dev.tributary.ingest.mqtt.PayloadCodec;
 import dev.tributary.schemas.avro.AvroSerializer;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ public final class Mappings {
     /**
      * @param telemetrySerializer the serializer for {@code telemetry-avro} mappings, if a schema registry is
      *                            configured
-     * @throws MqttSettingsException when a mapping needs a schema registry and none is configured
+     * @throws SettingsException when a mapping needs a schema registry and none is configured
      * @throws IllegalStateException when the schema registry cannot register or find the telemetry schema
      */
     public static MappingTable compile(List<MqttMapping> mappings, Optional<AvroSerializer<Object>> telemetrySerializer,
@@ -40,7 +40,7 @@ public final class Mappings {
     private static PayloadConverter telemetry(MqttMapping mapping, int index,
                                               Optional<AvroSerializer<Object>> serializer) {
         if (serializer.isEmpty()) {
-            throw new MqttSettingsException("mappings[" + index + "].codec", PayloadCodec.TELEMETRY_AVRO.configName()
+            throw new SettingsException("mappings[" + index + "].codec", PayloadCodec.TELEMETRY_AVRO.configName()
                     + " writes Avro with a schema registry, and none is configured; configure the schema registry, "
                     + "or use codec json");
         }

@@ -2,9 +2,9 @@ package dev.tributary.launcher.config.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.ingest.SettingsException;
 import dev.tributary.ingest.cron.CronSchedule;
 import dev.tributary.ingest.cron.CronSettings;
-import dev.tributary.ingest.cron.CronSettingsException;
 import dev.tributary.ingest.cron.MisfirePolicy;
 import dev.tributary.ingest.http.ApiKey;
 import dev.tributary.ingest.http.AuthMode;
@@ -13,18 +13,18 @@ import dev.tributary.ingest.http.HttpIngestSettings;
 import dev.tributary.ingest.http.WebhookRoute;
 import dev.tributary.ingest.http.WebhookSignature;
 import dev.tributary.ingest.publish.PublisherSettings;
-import dev.tributary.launcher.config.IngestSettings;
-import dev.tributary.launcher.config.StorageIngestSettings;
-import dev.tributary.launcher.config.MqttIngestSettings;
 import dev.tributary.ingest.storage.DedupSettings;
 import dev.tributary.ingest.storage.DirectoryWatchSettings;
 import dev.tributary.ingest.storage.S3Credentials;
 import dev.tributary.ingest.storage.StoragePollingSettings;
 import dev.tributary.ingest.storage.StorageWebhookSettings;
-import java.net.URI;
-import java.nio.file.Path;
+import dev.tributary.launcher.config.IngestSettings;
+import dev.tributary.launcher.config.MqttIngestSettings;
+import dev.tributary.launcher.config.StorageIngestSettings;
 import dev.tributary.schemas.filter.EventFilter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -295,7 +295,7 @@ final class IngestSchema {
                             : Optional.of(JSON.writeValueAsString(data)), schedule.get(MISFIRE));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("data: " + e.getOriginalMessage());
-        } catch (CronSettingsException e) {
+        } catch (SettingsException e) {
             throw new IllegalArgumentException(e.path() + ": " + e.problem());
         }
     }
@@ -317,7 +317,7 @@ final class IngestSchema {
                 try {
                     CronSchedule.of("check", text, "check");
                     return text;
-                } catch (CronSettingsException e) {
+                } catch (SettingsException e) {
                     context.error(at, e.problem());
                     return null;
                 }

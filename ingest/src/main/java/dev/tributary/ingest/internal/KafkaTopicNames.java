@@ -1,4 +1,4 @@
-package dev.tributary.ingest.mqtt.internal;
+package dev.tributary.ingest.internal;
 
 import java.util.regex.Pattern;
 
