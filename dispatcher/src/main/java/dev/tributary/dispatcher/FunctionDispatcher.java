@@ -1,7 +1,9 @@
 package dev.tributary.dispatcher;
 
 import dev.tributary.dispatcher.internal.ConsumerLoop;
+import dev.tributary.dispatcher.internal.InvocationSpans;
 import dev.tributary.dispatcher.metrics.DispatcherMetrics;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,12 +45,25 @@ public final class FunctionDispatcher implements AutoCloseable {
     public FunctionDispatcher(DispatcherSettings settings, FailureSettings failures, FunctionInvoker invoker,
                               Producer<byte[], byte[]> deadLetterProducer, Semaphore processPermits, Clock clock,
                               DispatcherMetrics metrics) {
+        this(settings, failures, invoker, deadLetterProducer, processPermits, clock, metrics, OpenTelemetry.noop());
+    }
+
+    /**
+     * @param deadLetterProducer writes dead letters: the process's shared producer, idempotent with {@code acks=all}
+     * @param processPermits     the per-process cap, one semaphore shared by every function of the process
+     * @param metrics            this function's meters, {@link DispatcherMetrics#create created} for its name
+     * @param openTelemetry      where a span of each invocation attempt goes, child of the event's trace context;
+     *                           {@link OpenTelemetry#noop()} for none, at no cost per record
+     */
+    public FunctionDispatcher(DispatcherSettings settings, FailureSettings failures, FunctionInvoker invoker,
+                              Producer<byte[], byte[]> deadLetterProducer, Semaphore processPermits, Clock clock,
+                              DispatcherMetrics metrics, OpenTelemetry openTelemetry) {
         this.settings = settings;
         this.invoker = invoker;
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(consumerConfig(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.loop = new ConsumerLoop(settings, failures, consumer, invoker, deadLetterProducer, processPermits, clock,
-                metrics);
+                metrics, InvocationSpans.of(openTelemetry, settings));
         this.thread = Thread.ofPlatform().name("tributary-dispatcher-" + settings.functionName()).unstarted(loop);
     }
 

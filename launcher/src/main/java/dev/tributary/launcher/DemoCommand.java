@@ -6,27 +6,25 @@ import dev.tributary.launcher.demo.CommandBroker;
 import dev.tributary.launcher.demo.DemoConfig;
 import dev.tributary.launcher.demo.DemoObserver;
 import dev.tributary.launcher.demo.DemoProgress;
+import dev.tributary.launcher.demo.DemoStack;
 import dev.tributary.launcher.demo.DemoSummary;
 import dev.tributary.launcher.demo.DeviceFleet;
 import dev.tributary.launcher.demo.PipelineCounts;
 import dev.tributary.launcher.demo.PipelineLag;
 import dev.tributary.launcher.demo.SimulatedDevices;
 import dev.tributary.launcher.demo.WebhookReceiver;
-import dev.tributary.launcher.dev.DevStack;
-import dev.tributary.launcher.dev.DevStackSettings;
 import dev.tributary.launcher.dev.DevTopics;
 import dev.tributary.launcher.run.AdminServer;
 import dev.tributary.launcher.run.ProcessRuntime;
 import dev.tributary.launcher.run.Role;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,11 +36,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo",
         description = {
-            "Run the IoT example end to end on this machine: Kafka, the MQTT endpoint, the example's functions, a"
-                    + " webhook receiver and an MQTT broker for the device commands, with simulated devices (some"
-                    + " running hot, some sending faulty readings).",
+            "Run the IoT example end to end on this machine: Kafka, a schema registry, the MQTT endpoint, the"
+                    + " example's functions, a webhook receiver and an MQTT broker for the device commands, and an"
+                    + " S3-compatible store for the archive of window summaries, with simulated devices (some running"
+                    + " hot, some sending faulty readings).",
             "Prints progress every 2 seconds, then a summary, and exits 0 once every reading is accounted for"
-                    + " (processed, dead-lettered or invalid) and every alert reached both sinks; 1 otherwise.",
+                    + " (processed, dead-lettered or invalid), every alert reached both alert sinks and every window"
+                    + " summary is in the archive bucket; 1 otherwise.",
             "Everything listens on 127.0.0.1, on free ports, with its data in a temporary directory."
         },
         mixinStandardHelpOptions = true)
@@ -102,23 +102,22 @@ final class DemoCommand implements Callable<Integer> {
         boolean complete = false;
         try (WebhookReceiver webhook = WebhookReceiver.start(); CommandBroker commands = CommandBroker.start()) {
             int mqttPort = Ports.freePort();
-            // The registry holds the schema of the Avro telemetry that validate-enrich writes.
-            DevStack stack = new DevStack(new DevStackSettings(dataDir, Ports.freePort(),
-                    OptionalInt.of(Ports.freePort())));
+            DemoStack stack = new DemoStack(dataDir);
             Thread safetyNet = new Thread(() -> stack.stop(DevCommand.STOP_GRACE), "tributary-demo-stop");
             Runtime.getRuntime().addShutdownHook(safetyNet);
             ProcessRuntime runtime = null;
             AdminServer admin = null;
             try {
-                out.println("Starting Kafka and the IoT pipeline (data in " + dataDir + ") ...");
+                out.println("Starting Kafka, the schema registry, the S3 store and the IoT pipeline (data in "
+                        + dataDir + ") ...");
                 out.flush();
                 stack.start();
                 Path configFile = DemoConfig.write(dataDir, new DemoConfig.Ports(mqttPort, webhook.port(),
-                        commands.port()));
+                        commands.port(), stack.objectStorePort()));
                 TributaryConfig config = DemoConfig.load(configFile);
                 DevTopics.createMissing(config, stack.kafkaBootstrapServers());
                 runtime = ProcessRuntime.start(config, stack.kafkaBootstrapServers(), Role.ALL, Clock.systemUTC(),
-                        dataDir, stack.registryUrl().map(URI::create));
+                        dataDir, Optional.of(stack.registryUrl()));
                 admin = AdminServer.start(0, runtime.registry(), runtime::ready);
                 if (!awaitReady(runtime)) {
                     err.println("tributary demo: the functions did not all start within " + READY_TIMEOUT.toSeconds()
@@ -127,14 +126,15 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 DemoSummary summary = new DemoSummary(fleet, stack.kafkaBootstrapServers(),
                         runtime.ingest().flatMap(ingest -> ingest.mqttUrl()).orElseThrow(), webhook.url(),
-                        commands.url(), admin.url(), configFile, stack.kafkaLog());
+                        commands.url(), stack.archive().location(), admin.url(), configFile, stack.kafkaLog());
                 summary.printStart(out);
                 try (PipelineCounts counts = PipelineCounts.start(stack.kafkaBootstrapServers(),
                         DemoConfig.TEMPERATURE_ABOVE);
                      PipelineLag lag = new PipelineLag(config, runtime.registry(), stack.kafkaBootstrapServers())) {
                     SimulatedDevices simulated = new SimulatedDevices(fleet, mqttPort, READING_INTERVAL).start();
-                    DemoProgress last = watch(out, new DemoObserver(simulated, counts, webhook, commands, lag),
-                            simulated, shutdown, stack.onUnexpectedExit());
+                    DemoObserver observer = new DemoObserver(simulated, counts, webhook, commands, stack.archive(),
+                            lag);
+                    DemoProgress last = watch(out, observer, simulated, shutdown, stack.onUnexpectedExit());
                     complete = last.complete();
                     summary.print(out, last, Duration.ofNanos(System.nanoTime() - started), keepRunning);
                     simulated.finished().exceptionally(error -> {

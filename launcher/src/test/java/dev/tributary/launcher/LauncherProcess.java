@@ -11,11 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** The launcher run as its own JVM, as {@code bin/tributary} runs it, with its output captured line by line. */
-final class LauncherProcess implements AutoCloseable {
+/**
+ * The launcher run as its own JVM, as {@code bin/tributary} runs it, on this JVM's classpath, with its output captured
+ * line by line. Public for the examples' tests, which run the demo on the built example.
+ */
+public final class LauncherProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> out = new CopyOnWriteArrayList<>();
@@ -27,14 +31,21 @@ final class LauncherProcess implements AutoCloseable {
         capture(process.errorReader(StandardCharsets.UTF_8), err, "err");
     }
 
-    static LauncherProcess start(String... args) throws IOException {
+    public static LauncherProcess start(String... args) throws IOException {
+        return start(Map.of(), args);
+    }
+
+    /** The launcher with {@code environment} added to this JVM's own. */
+    static LauncherProcess start(Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        return new LauncherProcess(new ProcessBuilder(command).start());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return new LauncherProcess(builder.start());
     }
 
     void awaitOutput(String line, Duration timeout) {
@@ -52,7 +63,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Waits for the launcher to exit and returns its exit code. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the launcher did not exit within " + timeout + "; output: " + out + " " + err);
         }
@@ -64,11 +75,11 @@ final class LauncherProcess implements AutoCloseable {
         return process.descendants().toList();
     }
 
-    List<String> out() {
+    public List<String> out() {
         return out;
     }
 
-    List<String> err() {
+    public List<String> err() {
         return err;
     }
 

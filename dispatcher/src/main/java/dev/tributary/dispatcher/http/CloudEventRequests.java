@@ -13,6 +13,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,11 +22,16 @@ import java.util.Optional;
  * in {@code Content-Type}, the data as the body. An event with an ordering key but no {@code partitionkey}
  * extension gets {@code ce-partitionkey} from its record key, so the function sees the key either way. Events of
  * spec version 0.3 are sent as 1.0, so a function reads one version only.
+ *
+ * <p>The event's trace context (the CloudEvents distributed-tracing extension) also goes in the W3C
+ * {@code traceparent} and {@code tracestate} headers, where an HTTP server's tracing looks for its parent: a remote
+ * function's own spans then join the trace of the invocation.
  */
 final class CloudEventRequests {
 
     static final String ATTEMPT_HEADER = "X-Tributary-Attempt";
     static final String HEADER_PREFIX = "ce-";
+    private static final List<String> TRACE_CONTEXT = List.of("traceparent", "tracestate");
 
     private final URI url;
     private final Duration timeout;
@@ -63,6 +69,13 @@ final class CloudEventRequests {
         if (event.getExtension(KafkaEventCodec.PARTITION_KEY) == null) {
             input.key().ifPresent(key -> request.setHeader(HEADER_PREFIX + KafkaEventCodec.PARTITION_KEY,
                     PercentEncoding.encode(key.bytes())));
+        }
+        for (String name : TRACE_CONTEXT) {
+            Object value = event.getExtension(name);
+            // Only as it may stand in a header: a malformed trace context must not make the event unsendable.
+            if (value != null && text(value).chars().allMatch(c -> c >= ' ' && c < 0x7f)) {
+                request.setHeader(name, text(value));
+            }
         }
         if (event.getDataContentType() != null) {
             request.setHeader("Content-Type", event.getDataContentType());

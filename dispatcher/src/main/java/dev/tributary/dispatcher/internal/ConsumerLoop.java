@@ -12,6 +12,7 @@ import dev.tributary.schemas.event.KafkaEvent;
 import dev.tributary.schemas.event.KafkaEventCodec;
 import dev.tributary.schemas.event.MalformedEventException;
 import io.cloudevents.CloudEvent;
+import io.opentelemetry.api.trace.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -86,6 +87,7 @@ public final class ConsumerLoop implements Runnable {
     private final KafkaEventCodec codec = new KafkaEventCodec();
     private final Counters counters = new Counters();
     private final DispatcherMetrics metrics;
+    private final InvocationSpans spans;
     private final Map<TopicPartition, PartitionState> partitions = new LinkedHashMap<>();
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final Deque<TopicPartition> roundRobin = new ArrayDeque<>();
@@ -104,10 +106,11 @@ public final class ConsumerLoop implements Runnable {
      * @param deadLetterProducer writes dead letters; idempotent with {@code acks=all}
      * @param processPermits     shared by every function of the process: the per-process cap
      * @param metrics            the function's meters, registered by the caller
+     * @param spans              the span of each invocation attempt, or none
      */
     public ConsumerLoop(DispatcherSettings settings, FailureSettings failures, Consumer<byte[], byte[]> consumer,
                         FunctionInvoker invoker, Producer<byte[], byte[]> deadLetterProducer,
-                        Semaphore processPermits, Clock clock, DispatcherMetrics metrics) {
+                        Semaphore processPermits, Clock clock, DispatcherMetrics metrics, InvocationSpans spans) {
         this.settings = settings;
         this.failures = failures;
         this.consumer = consumer;
@@ -119,6 +122,7 @@ public final class ConsumerLoop implements Runnable {
         this.counters.concurrencyLimit = limit.current();
         this.clock = clock;
         this.metrics = metrics;
+        this.spans = spans;
     }
 
     public DispatcherStats stats() {
@@ -287,8 +291,11 @@ public final class ConsumerLoop implements Runnable {
         Throwable error = null;
         Timer.Sample attempt = metrics.startInvocation();
         long latencyMillis;
-        try (LogContext ignored = LogContext.of(settings.functionName(), work)) {
-            invoker.invoke(work.event, work.attempts).toCompletableFuture()
+        Span span = spans.start(work.event, work.attempts);
+        // The function sees the event as this attempt's child: its outputs and requests continue the trace from here.
+        KafkaEvent event = spans.carrying(work.event, span);
+        try (LogContext ignored = LogContext.of(settings.functionName(), work, event)) {
+            invoker.invoke(event, work.attempts).toCompletableFuture()
                     .orTimeout(failures.timeout().toMillis(), TimeUnit.MILLISECONDS)
                     .join();
         } catch (RuntimeException e) {
@@ -300,6 +307,7 @@ public final class ConsumerLoop implements Runnable {
             latencyMillis = clock.millis() - work.startedMillis;
             releasePermits();
         }
+        spans.end(span, error);
         report(new Completion(work, error == null ? Result.SUCCEEDED : Result.FAILED, error, latencyMillis));
     }
 

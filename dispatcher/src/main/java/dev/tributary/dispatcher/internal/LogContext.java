@@ -1,5 +1,6 @@
 package dev.tributary.dispatcher.internal;
 
+import dev.tributary.schemas.event.KafkaEvent;
 import org.slf4j.MDC;
 
 /**
@@ -21,11 +22,19 @@ final class LogContext implements AutoCloseable {
 
     /** Puts {@code work}'s record in this thread's MDC until closed. */
     static LogContext of(String function, Work work) {
+        return of(function, work, work.event);
+    }
+
+    /**
+     * Puts {@code work}'s record in this thread's MDC until closed, with the trace context of {@code event}: the
+     * record's event as the function sees it, carrying the span of the attempt when spans are on.
+     */
+    static LogContext of(String function, Work work, KafkaEvent event) {
         MDC.put(FUNCTION, function);
         MDC.put(TOPIC, work.partition.topic());
         MDC.put(PARTITION, Integer.toString(work.partition.partition()));
         MDC.put(OFFSET, Long.toString(work.offset()));
-        Object traceparent = work.event == null ? null : work.event.cloudEvent().getExtension(TRACEPARENT);
+        Object traceparent = event == null ? null : event.cloudEvent().getExtension(TRACEPARENT);
         if (traceparent != null) {
             MDC.put(TRACEPARENT, traceparent.toString());
         }

@@ -62,6 +62,21 @@ class CloudEventRequestsTest {
     }
 
     @Test
+    void theTraceContextAlsoGoesInTheW3cHeadersForTheFunctionsOwnTracing() {
+        KafkaEvent event = input(order()
+                .withExtension("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .withExtension("tracestate", "vendor=1")
+                .build(), null);
+
+        HttpRequest request = unsigned.build(event, 1);
+
+        assertThat(request.headers().firstValue("traceparent"))
+                .contains("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        assertThat(request.headers().firstValue("tracestate")).contains("vendor=1");
+        assertThat(request.headers().firstValue("ce-tracestate")).contains("vendor=1");
+    }
+
+    @Test
     void percentEncodesAttributeValuesAsTheHttpBindingRequires() {
         KafkaEvent event = input(order().withSubject("Jörg \"50%\" off").withExtension("note", "a\tb").build(), null);
 

@@ -9,9 +9,11 @@ import dev.tributary.ingest.publish.internal.KafkaErrors;
 import dev.tributary.ingest.publish.internal.KafkaReachability;
 import dev.tributary.ingest.publish.internal.PendingPublish;
 import dev.tributary.ingest.publish.internal.ProducerProperties;
+import dev.tributary.ingest.publish.internal.PublishSpans;
 import dev.tributary.schemas.event.KafkaEventCodec;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * on the caller's thread: adapters call from event loops. The records of one publish are sent in order from one
  * thread, so events with the same key keep their order. Readiness comes from a periodic Admin probe (see
  * {@link #readiness()}).
+ *
+ * <p>With an OpenTelemetry SDK given to {@link #start(PublisherSettings, MeterRegistry, Clock, OpenTelemetry)},
+ * every event gets a PRODUCER span, child of the trace context it came with, and goes to Kafka carrying that span's
+ * context as its {@code traceparent}; see {@link PublishSpans}.
  */
 public final class KafkaPublisher implements Publisher {
 
@@ -63,13 +69,15 @@ public final class KafkaPublisher implements Publisher {
     private final KafkaReachability reachability;
     private final Duration deliveryTimeout;
     private final IngestMetrics.PublisherMeters meters;
+    private final PublishSpans spans;
     private final ExecutorService senders;
     private final ScheduledThreadPoolExecutor timer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private KafkaPublisher(PublisherSettings settings, Producer<byte[], byte[]> producer, ClusterProbe probe,
-                           AutoCloseable probeResource, IngestMetrics metrics, Clock clock) {
+                           AutoCloseable probeResource, IngestMetrics metrics, Clock clock, PublishSpans spans) {
         this.producer = producer;
+        this.spans = spans;
         this.probeResource = probeResource;
         this.deliveryTimeout = settings.deliveryTimeout();
         this.budget = new InFlightBudget(settings.maxInFlightEvents(), settings.maxInFlightBytes());
@@ -93,6 +101,16 @@ public final class KafkaPublisher implements Publisher {
      * @throws IllegalArgumentException when the Kafka properties would weaken the guarantee, or Kafka rejects them
      */
     public static KafkaPublisher start(PublisherSettings settings, MeterRegistry registry, Clock clock) {
+        return start(settings, registry, clock, OpenTelemetry.noop());
+    }
+
+    /**
+     * As {@link #start(PublisherSettings, MeterRegistry, Clock)}, with a span for every published event.
+     *
+     * @param openTelemetry where the spans go; {@link OpenTelemetry#noop()} for none, at no cost per event
+     */
+    public static KafkaPublisher start(PublisherSettings settings, MeterRegistry registry, Clock clock,
+                                       OpenTelemetry openTelemetry) {
         Objects.requireNonNull(settings, "settings of the publisher");
         Objects.requireNonNull(registry, "registry of the publisher's meters");
         Objects.requireNonNull(clock, "clock");
@@ -112,13 +130,20 @@ public final class KafkaPublisher implements Publisher {
             throw new IllegalArgumentException("the ingest publisher's Kafka properties are not valid for an Admin "
                     + "client: " + e.getMessage(), e);
         }
-        return start(settings, producer, probe, probe, IngestMetrics.create(registry), clock);
+        return start(settings, producer, probe, probe, IngestMetrics.create(registry), clock,
+                PublishSpans.of(openTelemetry));
     }
 
     /** A publisher on a given producer and probe, for tests; both are closed with the publisher. */
     static KafkaPublisher start(PublisherSettings settings, Producer<byte[], byte[]> producer, ClusterProbe probe,
                                 AutoCloseable probeResource, IngestMetrics metrics, Clock clock) {
-        KafkaPublisher publisher = new KafkaPublisher(settings, producer, probe, probeResource, metrics, clock);
+        return start(settings, producer, probe, probeResource, metrics, clock, PublishSpans.off());
+    }
+
+    /** A publisher on a given producer and probe, with spans, for tests; both are closed with the publisher. */
+    static KafkaPublisher start(PublisherSettings settings, Producer<byte[], byte[]> producer, ClusterProbe probe,
+                                AutoCloseable probeResource, IngestMetrics metrics, Clock clock, PublishSpans spans) {
+        KafkaPublisher publisher = new KafkaPublisher(settings, producer, probe, probeResource, metrics, clock, spans);
         publisher.reachability.start();
         return publisher;
     }
@@ -137,6 +162,17 @@ public final class KafkaPublisher implements Publisher {
         if (batch.isEmpty()) {
             return CompletableFuture.completedStage(List.of());
         }
+        if (!spans.enabled()) {
+            return encodeAndSend(batch);
+        }
+        PublishSpans.Started traced = spans.start(batch);
+        CompletionStage<List<Acknowledgement>> outcome = encodeAndSend(traced.events());
+        traced.endWhen(outcome);
+        return outcome;
+    }
+
+    /** Encodes the events, takes their room in the budget and sends them, or says at once why not. */
+    private CompletionStage<List<Acknowledgement>> encodeAndSend(List<TopicEvent> batch) {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(batch.size());
         long[] sizes = new long[batch.size()];
         long bytes = 0;

@@ -1,5 +1,6 @@
 package dev.tributary.launcher.demo;
 
+import dev.tributary.embedded.S3Process;
 import dev.tributary.launcher.config.ConfigException;
 import dev.tributary.launcher.config.ConfigLoader;
 import dev.tributary.launcher.config.TributaryConfig;
@@ -21,6 +22,10 @@ public final class DemoConfig {
     public static final double TEMPERATURE_ABOVE = 30.0;
     /** A class of the IoT example: when it is missing, the example's functions are not on the classpath. */
     public static final String EXAMPLE_CLASS = "dev.tributary.examples.iot.ValidateEnrich";
+    /** The bucket {@code aggregate-archive} writes the window summaries to, as in the example. */
+    public static final String ARCHIVE_BUCKET = "iot-aggregates";
+    /** What the archived objects' names start with, as in the example. */
+    public static final String ARCHIVE_PREFIX = "telemetry-1m";
 
     private static final String RESOURCE = "/demo/tributary.yaml";
 
@@ -28,8 +33,9 @@ public final class DemoConfig {
      * @param mqtt     the MQTT endpoint devices publish to
      * @param webhook  the webhook receiver of the alerts
      * @param commands the MQTT broker the device commands go to
+     * @param archive  the S3 store the window summaries are archived to
      */
-    public record Ports(int mqtt, int webhook, int commands) {
+    public record Ports(int mqtt, int webhook, int commands, int archive) {
     }
 
     private DemoConfig() {
@@ -42,6 +48,12 @@ public final class DemoConfig {
                 "@MQTT_PORT@", Integer.toString(ports.mqtt()),
                 "@WEBHOOK_PORT@", Integer.toString(ports.webhook()),
                 "@COMMANDS_PORT@", Integer.toString(ports.commands()),
+                "@ARCHIVE_PORT@", Integer.toString(ports.archive()),
+                "@ARCHIVE_BUCKET@", ARCHIVE_BUCKET,
+                "@ARCHIVE_PREFIX@", ARCHIVE_PREFIX,
+                // The embedded store's well-known keys: it listens on the loopback only, for the demo's run.
+                "@ARCHIVE_ACCESS_KEY@", S3Process.ACCESS_KEY,
+                "@ARCHIVE_SECRET_KEY@", S3Process.SECRET_KEY,
                 "@TEMPERATURE_ABOVE@", Double.toString(TEMPERATURE_ABOVE)).entrySet()) {
             yaml = yaml.replace(value.getKey(), value.getValue());
         }

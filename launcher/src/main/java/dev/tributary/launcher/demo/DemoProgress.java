@@ -8,18 +8,21 @@ import java.util.Locale;
 /**
  * Where the demo's events are at one moment, and whether every one is accounted for: each reading the MQTT endpoint
  * acknowledged reached {@code iot.telemetry}, the dead-letter topic or the invalid topic; {@code window-aggregate} has
- * read all of {@code iot.telemetry}; every window above the threshold alerted; and both sinks received every alert.
+ * read all of {@code iot.telemetry}; every window above the threshold alerted; both alert sinks received every alert;
+ * and every window summary is in the archive bucket.
  *
  * @param devicesDone      whether every device has had every reading answered
  * @param hotWindows       window summaries above the threshold
  * @param webhookMissing   alerts on {@code iot.alerts} the webhook receiver has not received
  * @param commandsMissing  alerts on {@code iot.alerts} the command broker has not received
  * @param aggregateLag     records of {@code iot.telemetry} {@code window-aggregate} has not committed, -1 if unknown
+ * @param archived         the window summaries in the archive bucket's objects
  * @param lag              every function's records not yet done
  */
 public record DemoProgress(Duration elapsed, boolean devicesDone, int sent, int ingested, int refused, int processed,
                            int deadLettered, int invalid, int summaries, int hotWindows, int alerts, int webhook,
-                           int commands, int webhookMissing, int commandsMissing, long aggregateLag, long lag) {
+                           int commands, int webhookMissing, int commandsMissing, ArchivedSummaries archived,
+                           long aggregateLag, long lag) {
 
     public int accounted() {
         return processed + deadLettered + invalid;
@@ -27,15 +30,16 @@ public record DemoProgress(Duration elapsed, boolean devicesDone, int sent, int 
 
     public boolean complete() {
         return devicesDone && ingested > 0 && ingested == accounted() && aggregateLag == 0 && alerts > 0
-                && alerts >= hotWindows && webhookMissing == 0 && commandsMissing == 0;
+                && alerts >= hotWindows && webhookMissing == 0 && commandsMissing == 0
+                && archived.summaries() == summaries;
     }
 
     /** One line for the progress display. */
     public String line() {
         return String.format(Locale.ROOT, "  %4ds  ingested %d/%d  processed %d  dead-lettered %d  invalid %d  "
-                        + "summaries %d  alerts %d (webhook %d, MQTT %d)  lag %d",
-                elapsed.toSeconds(), ingested, sent, processed, deadLettered, invalid, summaries, alerts, webhook,
-                commands, lag);
+                        + "summaries %d (archived %d)  alerts %d (webhook %d, MQTT %d)  lag %d",
+                elapsed.toSeconds(), ingested, sent, processed, deadLettered, invalid, summaries, archived.summaries(),
+                alerts, webhook, commands, lag);
     }
 
     /** What keeps the run from being complete, one sentence each. */
@@ -67,6 +71,10 @@ public record DemoProgress(Duration elapsed, boolean devicesDone, int sent, int 
         }
         if (commandsMissing > 0) {
             missing.add(commandsMissing + " alerts have not reached the device-commands broker");
+        }
+        if (archived.summaries() != summaries) {
+            missing.add("the archive bucket holds " + archived.summaries() + " of the " + summaries + " window summaries"
+                    + " on " + DemoTopics.SUMMARIES);
         }
         return missing;
     }

@@ -1,5 +1,6 @@
 package dev.tributary.launcher.demo;
 
+import dev.tributary.embedded.S3Process;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,7 +8,7 @@ import java.util.Locale;
 
 /** What the demo prints before, and after, its devices run: what runs where, the accounting, where to look. */
 public record DemoSummary(DeviceFleet fleet, String kafka, String mqttEndpoint, String webhook, String commandBroker,
-                          String admin, Path config, Path kafkaLog) {
+                          ArchiveLocation archive, String admin, Path config, Path kafkaLog) {
 
     public void printStart(PrintWriter out) {
         out.println();
@@ -15,6 +16,7 @@ public record DemoSummary(DeviceFleet fleet, String kafka, String mqttEndpoint, 
         out.println("  devices/<id>/telemetry -> MQTT endpoint -> iot.raw -> validate-enrich -> iot.telemetry");
         out.println("  -> window-aggregate (5 s windows) -> iot.telemetry.1m -> threshold-alert -> iot.alerts");
         out.println("  -> alert-webhook (HTTP POST) and device-commands (MQTT devices/<id>/commands)");
+        out.println("  iot.telemetry.1m -> aggregate-archive -> JSON lines in " + archive.url());
         out.println(String.format(Locale.ROOT, "Simulating %d devices, %d readings each: %d running hot, %d with a"
                         + " reading out of range, %d sending one payload that is not JSON.", fleet.devices(),
                 fleet.readingsPerDevice(), fleet.count(fleet::runsHot),
@@ -43,8 +45,9 @@ public record DemoSummary(DeviceFleet fleet, String kafka, String mqttEndpoint, 
         row(out, "Alerts", last.alerts() + " on " + DemoTopics.ALERTS);
         row(out, "Delivered", "webhook " + (last.alerts() - last.webhookMissing()) + " of " + last.alerts()
                 + ", MQTT device commands " + (last.alerts() - last.commandsMissing()) + " of " + last.alerts());
-        row(out, "Not in the demo", "aggregate-archive, the object-storage sink: it needs an S3-compatible store;"
-                + " examples/iot/README.md runs it with MinIO");
+        row(out, "Archived", last.archived().summaries() + " of " + last.summaries() + " window summaries in "
+                + last.archived().objects() + " objects of " + archive.url() + " (" + last.archived().lines()
+                + " JSON lines)");
         row(out, "Wall time", wallTime.toSeconds() + " s");
         out.println();
         out.println("Where to look:");
@@ -54,12 +57,15 @@ public record DemoSummary(DeviceFleet fleet, String kafka, String mqttEndpoint, 
         row(out, "MQTT endpoint", mqttEndpoint + " (devices/<id>/telemetry)");
         row(out, "Webhook receiver", webhook);
         row(out, "Command broker", commandBroker + " (devices/<id>/commands)");
+        row(out, "S3 store", archive.endpoint() + ", bucket " + archive.bucket() + " (path-style; access key "
+                + S3Process.ACCESS_KEY + ", secret " + S3Process.SECRET_KEY + ")");
+        row(out, "Archive objects", archive.directory() + " (the bucket's objects as files)");
         row(out, "Metrics, health", admin + "/metrics, " + admin + "/health/ready");
         row(out, "Configuration", config.toString());
         row(out, "Kafka log", kafkaLog.toString());
         if (!keepRunning) {
             out.println("  These stop, and the directory goes, when the demo ends; --keep-running leaves them up for"
-                    + " kcat, curl and bin/tributary dlt list.");
+                    + " kcat, curl, an S3 client and bin/tributary dlt list.");
         }
         out.flush();
     }
@@ -71,6 +77,7 @@ public record DemoSummary(DeviceFleet fleet, String kafka, String mqttEndpoint, 
         out.println("  bin/tributary dlt list --config " + config + " --bootstrap-servers " + kafka
                 + " --function validate-enrich");
         out.println("  curl -s " + admin + "/metrics | grep tributary_dispatch");
+        out.println("  find " + archive.directory() + " -name '*.jsonl' | xargs cat");
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

@@ -23,6 +23,7 @@ import dev.tributary.schemas.registry.SchemaRegistryClient;
 import dev.tributary.schemas.registry.SchemaRegistrySettings;
 import dev.tributary.sdk.FunctionConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -83,6 +84,18 @@ public final class FunctionRuntime implements AutoCloseable {
     public static FunctionRuntime start(TributaryConfig config, String bootstrapServers, Clock clock,
                                         MeterRegistry registry, Path dataDir, Optional<URI> schemaRegistry)
             throws Exception {
+        return start(config, bootstrapServers, clock, registry, dataDir, schemaRegistry, OpenTelemetry.noop());
+    }
+
+    /**
+     * As {@link #start(TributaryConfig, String, Clock, MeterRegistry, Path, Optional)}, with a span for every
+     * invocation attempt.
+     *
+     * @param openTelemetry where the spans go; {@link OpenTelemetry#noop()} for none
+     */
+    public static FunctionRuntime start(TributaryConfig config, String bootstrapServers, Clock clock,
+                                        MeterRegistry registry, Path dataDir, Optional<URI> schemaRegistry,
+                                        OpenTelemetry openTelemetry) throws Exception {
         Map<String, Object> kafka = new HashMap<>(config.kafka().properties());
         kafka.put("bootstrap.servers", bootstrapServers);
         FunctionRuntime runtime = new FunctionRuntime(new KafkaProducer<>(producerConfig(kafka),
@@ -106,7 +119,7 @@ public final class FunctionRuntime implements AutoCloseable {
                 DispatcherMetrics metrics = DispatcherMetrics.create(runtime.registry, function.name(),
                         function.subscribe().concurrency());
                 runtime.dispatchers.add(new FunctionDispatcher(dispatcherSettings(function, kafka), failures, invoker,
-                        runtime.producer, processPermits, clock, metrics).start());
+                        runtime.producer, processPermits, clock, metrics, openTelemetry).start());
             }
         } catch (Exception | Error e) {
             runtime.close();

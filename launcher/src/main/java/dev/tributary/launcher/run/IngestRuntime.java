@@ -17,6 +17,7 @@ import dev.tributary.ingest.storage.DirectoryWatch;
 import dev.tributary.ingest.storage.StoragePolling;
 import dev.tributary.ingest.storage.StorageWebhook;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,14 +46,15 @@ public final class IngestRuntime implements AutoCloseable {
      * @param kafka          Kafka client settings with {@code bootstrap.servers}: the config's, or the embedded
      *                       broker's
      * @param schemaRegistry the registry MQTT mappings convert telemetry to Avro with, when there is one
+     * @param openTelemetry  where the span of every published event goes; {@link OpenTelemetry#noop()} for none
      */
     public static IngestRuntime start(IngestSettings settings, Map<String, Object> kafka, MeterRegistry registry,
-                                      Clock clock, Optional<URI> schemaRegistry) {
+                                      Clock clock, Optional<URI> schemaRegistry, OpenTelemetry openTelemetry) {
         PublisherSettings publisherSettings = PublisherSettings.defaults(kafka)
                 .withClientId("tributary-ingest-" + ProcessHandle.current().pid())
                 .withDeliveryTimeout(settings.deliveryTimeout())
                 .withMaxInFlight(settings.maxInFlightEvents(), PublisherSettings.DEFAULT_MAX_IN_FLIGHT_BYTES);
-        IngestRuntime runtime = new IngestRuntime(KafkaPublisher.start(publisherSettings, registry, clock));
+        IngestRuntime runtime = new IngestRuntime(KafkaPublisher.start(publisherSettings, registry, clock, openTelemetry));
         try {
             StorageIngestSettings storage = settings.storage()
                     .orElse(new StorageIngestSettings(List.of(), List.of(), List.of()));

@@ -49,7 +49,37 @@ class ModuleDependenciesTest {
         assertThat(violations).as("dependencies the module table does not allow").isEmpty();
     }
 
+    /**
+     * Ingest and the dispatcher make spans through OpenTelemetry's API, which does nothing until the launcher
+     * installs the SDK: the SDK and its exporters stay out of every other module outside test scope, so a library
+     * user who embeds the dispatcher chooses their own.
+     */
+    @Test
+    void onlyTheLauncherBringsTheOpenTelemetrySdk() throws Exception {
+        List<String> violations = new ArrayList<>();
+        for (Modules module : Modules.values()) {
+            if (module == Modules.LAUNCHER) {
+                continue;
+            }
+            for (Element dependency : dependencies(ROOT.resolve(module.folder()).resolve("pom.xml"))) {
+                String artifactId = text(dependency, "artifactId");
+                boolean openTelemetry = text(dependency, "groupId").startsWith("io.opentelemetry");
+                if (openTelemetry && !"test".equals(text(dependency, "scope"))
+                        && !artifactId.equals("opentelemetry-api") && !artifactId.equals("opentelemetry-context")) {
+                    violations.add(module.folder() + " -> " + artifactId);
+                }
+            }
+        }
+        assertThat(violations).as("OpenTelemetry beyond the API outside the launcher").isEmpty();
+    }
+
     private static List<Element> tributaryDependencies(Path pom) throws Exception {
+        return dependencies(pom).stream().filter(dependency -> "dev.tributary".equals(text(dependency, "groupId")))
+                .toList();
+    }
+
+    /** The dependencies a pom declares, not those it only manages. */
+    private static List<Element> dependencies(Path pom) throws Exception {
         Document document = parse(pom);
         List<Element> result = new ArrayList<>();
         NodeList dependencies = document.getElementsByTagName("dependency");
@@ -57,7 +87,7 @@ class ModuleDependenciesTest {
             Element dependency = (Element) dependencies.item(i);
             boolean managed = "dependencies".equals(dependency.getParentNode().getNodeName())
                     && "dependencyManagement".equals(dependency.getParentNode().getParentNode().getNodeName());
-            if (!managed && "dev.tributary".equals(text(dependency, "groupId"))) {
+            if (!managed) {
                 result.add(dependency);
             }
         }

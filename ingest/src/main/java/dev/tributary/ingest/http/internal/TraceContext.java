@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A request's W3C trace context ({@code traceparent}, {@code tracestate} headers), carried into the events it
  * posts as the CloudEvents distributed-tracing extension, so the trace goes on through Kafka to the functions and
  * their outputs. An event that has its own trace context keeps it; a malformed {@code traceparent} is ignored, as
- * the W3C specification asks.
+ * the W3C specification asks. With spans on, the publisher makes this context the parent of the event's publish
+ * span and sends the event on with the span's own.
  */
 final class TraceContext {
 
