@@ -45,6 +45,7 @@ public final class KafkaEventCodec {
     public static final String PLAIN_RECORD_TYPE = PlainRecordReader.TYPE;
 
     private final StructuredModeReader structured = new StructuredModeReader();
+    private final BinaryModeReader binary = new BinaryModeReader();
 
     /**
      * Reads the event a record carries.
@@ -57,11 +58,19 @@ public final class KafkaEventCodec {
         ContentMode mode = ContentModes.of(record.headers(), contentType);
         CloudEvent event = switch (mode) {
             case STRUCTURED -> structured.read(contentType, record.value());
-            case BINARY -> BinaryModeReader.read(record.headers(), contentType, record.value());
+            case BINARY -> binary.read(record.headers(), contentType, record.value());
             case PLAIN -> PlainRecordReader.read(record, contentType);
         };
-        Optional<EventKey> key = partitionKey(event).or(() -> Optional.ofNullable(record.key()).map(EventKey::of));
-        return new KafkaEvent(record.topic(), record.partition(), record.offset(), key, event, record.headers(), mode);
+        return new KafkaEvent(record.topic(), record.partition(), record.offset(), key(event, record), event,
+                record.headers(), mode);
+    }
+
+    private static Optional<EventKey> key(CloudEvent event, ConsumerRecord<byte[], byte[]> record) {
+        Object partitionKey = event.getExtension(PARTITION_KEY);
+        if (partitionKey != null) {
+            return Optional.of(EventKey.ofUtf8(partitionKey.toString()));
+        }
+        return record.key() == null ? Optional.empty() : Optional.of(EventKey.of(record.key()));
     }
 
     /** A binary-mode record of {@code event} for {@code topic}, keyed by its {@code partitionkey} extension if any. */

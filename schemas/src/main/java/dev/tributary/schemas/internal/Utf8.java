@@ -18,6 +18,11 @@ public final class Utf8 {
      * @throws MalformedUtf8Exception naming the offset of the first byte that is not
      */
     public static String decode(byte[] bytes) {
+        // Header values, ids and keys are nearly always ASCII, which is valid UTF-8 and decodes one byte to one
+        // char: a compact Latin-1 string straight from the bytes, without a decoder and a char buffer per call.
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input by default
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
@@ -29,6 +34,15 @@ public final class Utf8 {
             throw new MalformedUtf8Exception(in.position(), bytes[in.position()]);
         }
         return out.flip().toString();
+    }
+
+    /** Whether no byte has its high bit set; without a branch per byte, as non-ASCII input is the rare case. */
+    private static boolean isAscii(byte[] bytes) {
+        int bits = 0;
+        for (byte b : bytes) {
+            bits |= b;
+        }
+        return bits >= 0;
     }
 
     /** Bytes that are not well-formed UTF-8. */

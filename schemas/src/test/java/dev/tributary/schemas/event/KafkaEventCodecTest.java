@@ -80,6 +80,45 @@ class KafkaEventCodecTest {
         }
 
         @Test
+        void nonAsciiHeaderValuesAreDecoded() {
+            CloudEvent event = codec.decode(record(null, null, binaryHeaders("ce_subject", "grüße",
+                    "ce_region", "日本 \ud83d\ude00", "ce_source", "/läden/köln"))).cloudEvent();
+
+            assertThat(event.getSubject()).isEqualTo("grüße");
+            assertThat(event.getExtension("region")).isEqualTo("日本 \ud83d\ude00");
+            assertThat(event.getSource()).isEqualTo(URI.create("/läden/köln"));
+        }
+
+        @Test
+        void extensionNamesAtTheEdgesOfTheNamingRuleAreRead() {
+            CloudEvent event = codec.decode(record(null, null, binaryHeaders("ce_abcdefghijklmnopqrst", "twenty",
+                    "ce_a", "one", "ce_42", "digits"))).cloudEvent();
+
+            assertThat(event.getExtension("abcdefghijklmnopqrst")).isEqualTo("twenty");
+            assertThat(event.getExtension("a")).isEqualTo("one");
+            assertThat(event.getExtension("42")).isEqualTo("digits");
+        }
+
+        @Test
+        void timesKeepTheirOffsetAndFraction() {
+            for (String time : new String[] {"2024-01-31T09:30:00Z", "2024-01-31T09:30:00.123456789+05:45",
+                    "2024-02-29T23:59:59.5-00:30", "2024-01-31t09:30:00z", "2024-01-31T09:30+01:00"}) {
+                CloudEvent event = codec.decode(record(null, null, binaryHeaders("ce_time", time))).cloudEvent();
+
+                assertThat(event.getTime()).as(time).isEqualTo(OffsetDateTime.parse(time));
+            }
+        }
+
+        @Test
+        void eventsOfOneSourceEachGetTheirSource() {
+            for (String source : new String[] {"/a", "/b", "/a", "https://example.com/a", "/a"}) {
+                CloudEvent event = codec.decode(record(null, null, binaryHeaders("ce_source", source))).cloudEvent();
+
+                assertThat(event.getSource()).isEqualTo(URI.create(source));
+            }
+        }
+
+        @Test
         void specVersion03IsRead() {
             CloudEvent event = codec.decode(record(null, null, binaryHeaders(
                     "ce_specversion", "0.3", "ce_schemaurl", "https://example.com/order.json"))).cloudEvent();

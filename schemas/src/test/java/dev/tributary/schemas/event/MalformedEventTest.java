@@ -85,6 +85,26 @@ class MalformedEventTest {
         }
 
         @Test
+        void headerValueThatIsNotUtf8AfterOtherText() {
+            Header[] headers = binaryHeaders();
+            headers[1] = new RecordHeader("ce_id", new byte[] {(byte) 0xc3, (byte) 0xbc, 'x', (byte) 0xc3, 'y'});
+
+            assertMalformed(record(null, null, headers), "ce_id", "id",
+                    "header ce_id: is not UTF-8, as the CloudEvents Kafka binding requires: "
+                            + "malformed UTF-8 at byte offset 3 (0xc3)");
+        }
+
+        @Test
+        void extensionValueThatIsNotUtf8() {
+            Header[] headers = Arrays.copyOf(binaryHeaders(), 5);
+            headers[4] = new RecordHeader("ce_region", new byte[] {'e', 'u', (byte) 0xed, (byte) 0xa0, (byte) 0x80});
+
+            assertMalformed(record(null, null, headers), "ce_region", "region",
+                    "header ce_region: is not UTF-8, as the CloudEvents Kafka binding requires: "
+                            + "malformed UTF-8 at byte offset 2 (0xed)");
+        }
+
+        @Test
         void headerWithoutValue() {
             Header[] headers = binaryHeaders();
             headers[1] = new RecordHeader("ce_id", null);
@@ -101,6 +121,66 @@ class MalformedEventTest {
 
             assertMalformed(record(null, null, repeated), "ce_id", "id",
                     "header ce_id: appears more than once; a CloudEvents attribute has one value");
+        }
+
+        @Test
+        void repeatedExtension() {
+            assertMalformed(record(null, null, with(binaryHeaders("ce_region", "eu"), header("ce_region", "us"))),
+                    "ce_region", "region",
+                    "header ce_region: appears more than once; a CloudEvents attribute has one value");
+        }
+
+        @Test
+        void repeatedHeaderAmongMany() {
+            Header[] headers = binaryHeaders();
+            for (int i = 0; i < 30; i++) {
+                headers = with(headers, header("ce_x" + i, "v"));
+            }
+
+            assertMalformed(record(null, null, with(headers, header("ce_x25", "again"))), "ce_x25", "x25",
+                    "header ce_x25: appears more than once; a CloudEvents attribute has one value");
+        }
+
+        @Test
+        void aRepeatedHeaderIsNotUtf8BeforeItIsRepeated() {
+            Header[] headers = with(binaryHeaders(), new RecordHeader("ce_id", new byte[] {(byte) 0xff}));
+
+            assertMalformed(record(null, null, headers), "ce_id", "id",
+                    "header ce_id: is not UTF-8, as the CloudEvents Kafka binding requires: "
+                            + "malformed UTF-8 at byte offset 0 (0xff)");
+        }
+
+        @Test
+        void headerProblemsComeBeforeMissingAttributesAndThoseBeforeBadValues() {
+            Header[] badTimeThenRepeated = with(binaryHeaders("ce_time", "never"), header("ce_type", "again"));
+            Header[] badTimeWithoutId = binaryHeaders("ce_time", "never", "ce_id", null);
+
+            assertMalformed(record(null, null, badTimeThenRepeated), "ce_type", "type",
+                    "header ce_type: appears more than once; a CloudEvents attribute has one value");
+            assertMalformed(record(null, null, badTimeWithoutId), "ce_id", "id",
+                    "header ce_id: missing; every CloudEvent needs the headers ce_id, ce_source and ce_type");
+        }
+
+        @Test
+        void extensionNameOfMoreThan20Characters() {
+            assertMalformed(record(null, null, binaryHeaders("ce_abcdefghijklmnopqrstu", "x")),
+                    "ce_abcdefghijklmnopqrstu", "abcdefghijklmnopqrstu",
+                    "header ce_abcdefghijklmnopqrstu: 'abcdefghijklmnopqrstu' is not a CloudEvents attribute name: "
+                            + "use 1 to 20 lowercase letters a-z and digits 0-9");
+        }
+
+        @Test
+        void emptyExtensionName() {
+            assertMalformed(record(null, null, binaryHeaders("ce_", "x")), "ce_", "",
+                    "header ce_: '' is not a CloudEvents attribute name: use 1 to 20 lowercase letters a-z and digits "
+                            + "0-9");
+        }
+
+        @Test
+        void extensionNameWithALetterThatLowercasesToAscii() {
+            assertMalformed(record(null, null, binaryHeaders("ce_\u212a", "x")), "ce_\u212a", "\u212a",
+                    "header ce_\u212a: '\u212a' is not a CloudEvents attribute name: use 1 to 20 lowercase letters a-z "
+                            + "and digits 0-9");
         }
 
         @Test
@@ -244,6 +324,12 @@ class MalformedEventTest {
                     "body attribute ratio: is a number; an extension attribute is a JSON string, boolean or integer "
                             + "of 32 bits");
         }
+    }
+
+    private static Header[] with(Header[] headers, Header more) {
+        Header[] with = Arrays.copyOf(headers, headers.length + 1);
+        with[headers.length] = more;
+        return with;
     }
 
     private void assertStructuredMalformed(String json, String attribute, String message) {

@@ -3,22 +3,28 @@ package dev.tributary.schemas.event.internal;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
  * Reads a binary-mode event: one {@code ce_<attribute>} header per attribute and extension, the
  * {@code content-type} header as {@code datacontenttype}, the record value as the data (no value, no data).
+ *
+ * <p>Problems are reported in a fixed order, whatever order the headers come in: first a header without a value,
+ * not in UTF-8 or repeated (the first such in record order), then a missing or unknown spec version, then a
+ * missing {@code id}, {@code source} or {@code type}, and only then a value that is wrong for its attribute
+ * (again the first in record order).
+ *
+ * <p>Thread-safe: one instance serves every partition.
  */
 public final class BinaryModeReader {
 
     static final String HEADER_PREFIX = "ce_";
 
-    private BinaryModeReader() {
-    }
+    private static final String SPEC_VERSION_HEADER = HEADER_PREFIX + Attributes.SPEC_VERSION;
+
+    private final Attributes attributes = new Attributes();
 
     /** Whether any header is a CloudEvents header, which makes a record that is not structured a binary-mode event. */
     static boolean hasCloudEventsHeaders(Headers headers) {
@@ -36,24 +42,27 @@ public final class BinaryModeReader {
      * @param contentType the {@code content-type} header, or {@code null}
      * @throws dev.tributary.schemas.event.MalformedEventException naming the first header at fault
      */
-    public static CloudEvent read(Headers headers, String contentType, byte[] value) {
-        Map<String, String> attributes = attributeHeaders(headers);
-        String specVersion = attributes.remove(Attributes.SPEC_VERSION);
-        if (specVersion == null) {
+    public CloudEvent read(Headers headers, String contentType, byte[] value) {
+        AttributeHeaders found = AttributeHeaders.of(headers);
+        int specVersionAt = found.indexOf(Attributes.SPEC_VERSION);
+        if (specVersionAt < 0) {
             throw Site.ceHeader(Attributes.SPEC_VERSION).problem("missing, but the record has CloudEvents headers "
-                    + attributes.keySet().stream().map(name -> Printable.escape(HEADER_PREFIX + name))
-                            .collect(Collectors.joining(", "))
+                    + headerList(found)
                     + "; add ce_specversion: 1.0, or remove the ce_ headers to read it as a plain Kafka record");
         }
-        SpecVersion version = Attributes.specVersion(specVersion, Site.ceHeader(Attributes.SPEC_VERSION));
+        SpecVersion version = Attributes.specVersion(found.text(specVersionAt), SPEC_VERSION_HEADER);
         for (String required : Attributes.REQUIRED) {
-            if (!attributes.containsKey(required)) {
+            if (found.indexOf(required) < 0) {
                 throw Site.ceHeader(required).problem("missing; every CloudEvent needs the headers ce_id, ce_source "
                         + "and ce_type");
             }
         }
         CloudEventBuilder builder = CloudEventBuilder.fromSpecVersion(version);
-        attributes.forEach((name, text) -> Attributes.set(builder, version, name, text, Site.ceHeader(name)));
+        for (int i = 0; i < found.size(); i++) {
+            if (i != specVersionAt) {
+                attributes.set(builder, version, found.name(i), found.text(i), found.header(i));
+            }
+        }
         if (contentType != null) {
             builder.withDataContentType(contentType);
         }
@@ -63,22 +72,11 @@ public final class BinaryModeReader {
         return builder.build();
     }
 
-    /** The {@code ce_} headers as attribute name to text, in record order. */
-    private static Map<String, String> attributeHeaders(Headers headers) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (Header header : headers) {
-            if (!header.key().startsWith(HEADER_PREFIX)) {
-                continue;
-            }
-            String name = header.key().substring(HEADER_PREFIX.length());
-            Site site = new Site(header.key(), name);
-            if (header.value() == null) {
-                throw site.problem("has no value; send the attribute's value or leave the header out");
-            }
-            if (attributes.putIfAbsent(name, HeaderValues.text(header.value(), site)) != null) {
-                throw site.problem("appears more than once; a CloudEvents attribute has one value");
-            }
+    private static String headerList(AttributeHeaders found) {
+        StringJoiner list = new StringJoiner(", ");
+        for (int i = 0; i < found.size(); i++) {
+            list.add(Printable.escape(found.header(i)));
         }
-        return attributes;
+        return list.toString();
     }
 }

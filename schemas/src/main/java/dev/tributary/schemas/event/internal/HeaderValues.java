@@ -19,14 +19,21 @@ public final class HeaderValues {
      */
     public static String contentType(Headers headers) {
         Header header = headers.lastHeader(CONTENT_TYPE);
-        return header == null || header.value() == null ? null : text(header.value(), new Site(CONTENT_TYPE, null));
+        return header == null || header.value() == null ? null : text(header.value(), CONTENT_TYPE, null);
     }
 
-    static String text(byte[] value, Site site) {
+    /**
+     * {@code value} as text.
+     *
+     * @param header    the header that holds it, named in the error
+     * @param attribute the CloudEvents attribute it carries, or {@code null}
+     */
+    static String text(byte[] value, String header, String attribute) {
         try {
             return Utf8.decode(value);
         } catch (Utf8.MalformedUtf8Exception e) {
-            throw site.problem("is not UTF-8, as the CloudEvents Kafka binding requires: " + e.getMessage());
+            throw new Site(header, attribute).problem("is not UTF-8, as the CloudEvents Kafka binding requires: "
+                    + e.getMessage());
         }
     }
 }

@@ -32,7 +32,33 @@ final class MediaTypes {
 
     /** The Kafka binding's rule for structured mode: the content type starts with {@code application/cloudevents}. */
     static boolean isCloudEvents(String contentType) {
-        return contentType != null && essence(contentType).startsWith(CLOUDEVENTS_PREFIX);
+        if (contentType == null) {
+            return false;
+        }
+        int start = 0;
+        while (start < contentType.length() && contentType.charAt(start) <= ' ') { // as String.trim() skips
+            start++;
+        }
+        // Every binary-mode record with data asks this of its content type, so compare in place rather than build
+        // the essence. Folding case char by char equals lowercasing the whole text only for ASCII; other text
+        // takes the general path.
+        for (int i = 0; i < CLOUDEVENTS_PREFIX.length(); i++) {
+            if (start + i == contentType.length()) {
+                return false;
+            }
+            char c = contentType.charAt(start + i);
+            if (c >= 0x80) {
+                return essence(contentType).startsWith(CLOUDEVENTS_PREFIX);
+            }
+            if (asciiLowerCase(c) != CLOUDEVENTS_PREFIX.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char asciiLowerCase(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** Whether data of this {@code datacontenttype} is JSON; no content type means JSON, as the JSON format says. */

@@ -39,6 +39,8 @@ public final class StructuredModeReader {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    private final Attributes attributes = new Attributes();
+
     /**
      * The event that {@code body} carries in the JSON format.
      *
@@ -54,7 +56,7 @@ public final class StructuredModeReader {
         ObjectNode event = parse(body);
         SpecVersion version = Attributes.specVersion(
                 text(event, Attributes.SPEC_VERSION, "missing; a structured CloudEvent has \"specversion\": \"1.0\""),
-                Site.body(Attributes.SPEC_VERSION));
+                null);
         for (String required : Attributes.REQUIRED) {
             text(event, required, "missing; every CloudEvent needs the members id, source and type");
         }
@@ -142,23 +144,22 @@ public final class StructuredModeReader {
         }
     }
 
-    private static void set(CloudEventBuilder builder, SpecVersion version, String name, JsonNode value) {
-        Site site = Site.body(name);
+    private void set(CloudEventBuilder builder, SpecVersion version, String name, JsonNode value) {
         if (value.isNull() || name.equals(Attributes.SPEC_VERSION)) {
             return;
         }
         if (value.isTextual() || version.getAllAttributes().contains(name)) {
-            Attributes.set(builder, version, name, requireText(name, value), site);
+            attributes.set(builder, version, name, requireText(name, value), null);
             return;
         }
-        Attributes.requireExtensionName(name, site);
+        Attributes.requireExtensionName(name, null);
         if (value.isBoolean()) {
             builder.withExtension(name, value.booleanValue());
         } else if (value.isIntegralNumber() && value.canConvertToInt()) {
             builder.withExtension(name, value.intValue());
         } else {
-            throw site.problem("is " + describe(value) + "; an extension attribute is a JSON string, boolean or "
-                    + "integer of 32 bits");
+            throw Site.body(name).problem("is " + describe(value) + "; an extension attribute is a JSON string, "
+                    + "boolean or integer of 32 bits");
         }
     }
 
