@@ -1,8 +1,8 @@
 package dev.tributary.dispatcher.internal;
 
 import dev.tributary.schemas.event.KafkaEvent;
+import dev.tributary.schemas.event.TraceContextExtensions;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -11,23 +11,22 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The CloudEvents distributed-tracing extension ({@code traceparent}, {@code tracestate}) read and written as W3C
- * trace context. Always W3C, whatever propagators a process configures: that is the format the extension defines.
+ * An event's trace context (the CloudEvents distributed-tracing extension) as OpenTelemetry's: always W3C, whatever
+ * propagators a process configures, because that is the format the extension defines.
  */
 final class EventTraceContext {
 
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
 
-    private static final TextMapGetter<CloudEvent> EXTENSIONS = new TextMapGetter<>() {
+    private static final TextMapGetter<Map<String, String>> EXTENSIONS = new TextMapGetter<>() {
         @Override
-        public Iterable<String> keys(CloudEvent event) {
-            return event.getExtensionNames();
+        public Iterable<String> keys(Map<String, String> extensions) {
+            return extensions.keySet();
         }
 
         @Override
-        public String get(CloudEvent event, String name) {
-            Object value = event == null ? null : event.getExtension(name);
-            return value == null ? null : value.toString();
+        public String get(Map<String, String> extensions, String name) {
+            return extensions == null ? null : extensions.get(name);
         }
     };
 
@@ -36,7 +35,14 @@ final class EventTraceContext {
 
     /** The trace context {@code event} carries, on an empty context; an invalid or missing one gives no parent. */
     static Context of(CloudEvent event) {
-        return W3C.extract(Context.root(), event, EXTENSIONS);
+        return W3C.extract(Context.root(), TraceContextExtensions.read(event), EXTENSIONS);
+    }
+
+    /** {@code span}'s context as the extensions that carry it. */
+    static Map<String, String> of(Span span) {
+        Map<String, String> context = new HashMap<>(2);
+        W3C.inject(Context.root().with(span), context, Map::put);
+        return context;
     }
 
     /**
@@ -45,18 +51,11 @@ final class EventTraceContext {
      * An event that cannot be rebuilt goes as it is: tracing never fails an invocation.
      */
     static KafkaEvent carrying(KafkaEvent event, Span span) {
-        Map<String, String> context = new HashMap<>(2);
-        W3C.inject(Context.root().with(span), context, (carrier, name, value) -> carrier.put(name, value));
-        if (context.isEmpty()) {
+        CloudEvent traced = TraceContextExtensions.replace(event.cloudEvent(), of(span));
+        if (traced == event.cloudEvent()) {
             return event;
         }
-        try {
-            CloudEventBuilder builder = CloudEventBuilder.from(event.cloudEvent()).withoutExtension("tracestate");
-            context.forEach(builder::withExtension);
-            return new KafkaEvent(event.topic(), event.partition(), event.offset(), event.key(), builder.build(),
-                    event.headers(), event.contentMode());
-        } catch (RuntimeException e) {
-            return event;
-        }
+        return new KafkaEvent(event.topic(), event.partition(), event.offset(), event.key(), traced, event.headers(),
+                event.contentMode());
     }
 }

@@ -3,6 +3,7 @@ package dev.tributary.dispatcher.internal;
 import dev.tributary.schemas.avro.AvroCodec;
 import dev.tributary.schemas.event.KafkaEvent;
 import dev.tributary.schemas.event.KafkaEventCodec;
+import dev.tributary.schemas.event.TraceContextExtensions;
 import dev.tributary.schemas.registry.SchemaRegistryClient;
 import dev.tributary.sdk.Output;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -86,7 +87,7 @@ public final class OutputWriter {
      * ({@code traceparent}, {@code tracestate}) goes along unless the function set its own.
      */
     private static void carryTraceContext(KafkaEvent input, Output output, CloudEventBuilder builder) {
-        for (String name : TRACE_CONTEXT) {
+        for (String name : TraceContextExtensions.NAMES) {
             Object value = input.cloudEvent().getExtension(name);
             if (value != null && !output.extensions().containsKey(name)) {
                 builder.withExtension(name, value.toString());
@@ -102,8 +103,6 @@ public final class OutputWriter {
                         + " which needs a schema registry: set registry.url in tributary.yaml"))
                 .encode(topic, output.avroData().get());
     }
-
-    private static final List<String> TRACE_CONTEXT = List.of("traceparent", "tracestate");
 
     private CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
