@@ -1,6 +1,7 @@
 package dev.tributary.dispatcher;
 
 import dev.tributary.dispatcher.internal.InvocationContext;
+import dev.tributary.dispatcher.internal.LogContext;
 import dev.tributary.dispatcher.internal.OutputWriter;
 import dev.tributary.schemas.codec.DataCodec;
 import dev.tributary.schemas.event.KafkaEvent;
@@ -97,7 +98,7 @@ public final class InProcessInvoker implements FunctionInvoker {
         InvocationContext context = new InvocationContext(functionName, clock.instant().plus(timeout), outputTopic);
         CompletableFuture<Void> result = new CompletableFuture<>();
         Future<?> task = threads.submit(() -> {
-            try {
+            try (LogContext ignored = LogContext.of(functionName, event)) {
                 handle(event, attempt, context)
                         .thenCompose(done -> context.abandoned()
                                 ? CompletableFuture.<Void>completedFuture(null)
@@ -132,6 +133,12 @@ public final class InProcessInvoker implements FunctionInvoker {
             return CompletableFuture.completedFuture(null);
         }
         return ((AsyncEventFunction) function).handle(sdkEvent, context);
+    }
+
+    /** It hands the function to a virtual thread of its own and returns. */
+    @Override
+    public boolean returnsAtOnce() {
+        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tributary.dispatcher.http;
 
 import dev.tributary.dispatcher.FunctionInvoker;
+import dev.tributary.dispatcher.internal.LogContext;
 import dev.tributary.dispatcher.internal.OutputWriter;
 import dev.tributary.schemas.event.KafkaEvent;
 import dev.tributary.sdk.NonRetryableException;
@@ -57,6 +58,7 @@ public final class HttpFunctionInvoker implements FunctionInvoker {
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
+    private final String functionName;
     private final String site;
     private final Optional<String> outputTopic;
     private final CloudEventRequests requests;
@@ -72,6 +74,7 @@ public final class HttpFunctionInvoker implements FunctionInvoker {
                                 Optional<RequestSigner> signer, Clock clock) {
         Duration connectTimeout = requestTimeout.compareTo(MAX_CONNECT_TIMEOUT) < 0
                 ? requestTimeout : MAX_CONNECT_TIMEOUT;
+        this.functionName = functionName;
         this.site = "function " + functionName + " at " + url;
         this.outputTopic = outputTopic;
         this.requests = new CloudEventRequests(url, requestTimeout, signer);
@@ -152,7 +155,7 @@ public final class HttpFunctionInvoker implements FunctionInvoker {
     }
 
     private void run(KafkaEvent event, int attempt, CompletableFuture<Void> result) {
-        try {
+        try (LogContext ignored = LogContext.of(functionName, event)) {
             List<Output> replies = exchange(event, attempt);
             if (replies.isEmpty()) {
                 result.complete(null);
@@ -204,6 +207,12 @@ public final class HttpFunctionInvoker implements FunctionInvoker {
     /** How many invocations wait for a permit to send; for tests. */
     int waitingForPermit() {
         return permits.getQueueLength();
+    }
+
+    /** It sends the request from a virtual thread of its own and returns. */
+    @Override
+    public boolean returnsAtOnce() {
+        return true;
     }
 
     /** Aborts the requests in flight and waits up to 10 s for their threads to end. */

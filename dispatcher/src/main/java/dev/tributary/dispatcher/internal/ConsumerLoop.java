@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +60,14 @@ public final class ConsumerLoop implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    /**
+     * While every partition is paused there is nothing to fetch: the loop then waits for finished work instead of
+     * polling Kafka, and polls only this often, for rebalances and commit callbacks. Polling Kafka 4's consumer is a
+     * round trip to its background thread, too dear to repeat for every invocation that ends.
+     */
+    private static final long PAUSED_POLL_INTERVAL_MILLIS = 100;
+    /** How often the gauges of the flow are set and the oldest invocation is looked for: they need no more. */
+    private static final long FLOW_INTERVAL_MILLIS = 100;
     /**
      * How often the lag is read: with Kafka 4's consumer each read is a round trip to its background thread, too
      * dear for every turn, and a scaler reads the gauge far less often.
@@ -101,6 +110,13 @@ public final class ConsumerLoop implements Runnable {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private long nextCommitAt;
     private long nextLagAt;
+    private long nextKafkaPollAt;
+    private long nextFlowAt;
+    /** When the oldest running invocation started, and when the next one times out; set by each deadline sweep. */
+    private long oldestStartMillis;
+    private long nextDeadlineMillis = Long.MAX_VALUE;
+    private boolean allPaused;
+    private volatile Thread loopThread;
 
     /**
      * @param deadLetterProducer writes dead letters; idempotent with {@code acks=all}
@@ -142,6 +158,7 @@ public final class ConsumerLoop implements Runnable {
 
     @Override
     public void run() {
+        loopThread = Thread.currentThread();
         MDC.put(LogContext.FUNCTION, settings.functionName());
         try {
             subscribe();
@@ -178,6 +195,11 @@ public final class ConsumerLoop implements Runnable {
 
     private void turn() {
         applyCompletions();
+        long started = clock.millis();
+        boolean flowDue = started >= nextFlowAt;
+        if (flowDue || started >= nextDeadlineMillis) {
+            expireOverdue(started);
+        }
         startDueRetries();
         startReadyWork();
         if (clock.millis() >= nextCommitAt) {
@@ -189,17 +211,39 @@ public final class ConsumerLoop implements Runnable {
             updateLag();
             nextLagAt = clock.millis() + LAG_INTERVAL_MILLIS;
         }
-        publishFlow();
+        if (flowDue) {
+            publishFlow();
+            nextFlowAt = started + FLOW_INTERVAL_MILLIS;
+        }
+        long now = clock.millis();
+        long wait = Math.max(1, Math.min(Math.min(POLL_TIMEOUT.toMillis(), retries.millisUntilNext(now)),
+                nextDeadlineMillis - now));
+        if (allPaused && now < nextKafkaPollAt) {
+            awaitCompletion(Math.min(wait, nextKafkaPollAt - now));
+            return;
+        }
+        nextKafkaPollAt = now + PAUSED_POLL_INTERVAL_MILLIS;
         ConsumerRecords<byte[], byte[]> records;
         try {
-            long untilRetry = retries.millisUntilNext(clock.millis());
-            records = consumer.poll(Duration.ofMillis(Math.max(1, Math.min(POLL_TIMEOUT.toMillis(), untilRetry))));
+            records = consumer.poll(Duration.ofMillis(wait));
         } catch (WakeupException e) {
             wakeupRequested.set(false);
             return;
         }
         for (ConsumerRecord<byte[], byte[]> record : records) {
             receive(record);
+        }
+    }
+
+    /** Waits up to {@code millis} for an invocation or dead-letter write to finish, and applies it. */
+    private void awaitCompletion(long millis) {
+        try {
+            Completion completion = completions.poll(millis, TimeUnit.MILLISECONDS);
+            if (completion != null) {
+                apply(completion);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -283,32 +327,77 @@ public final class ConsumerLoop implements Runnable {
         invoking.add(work);
         state.highestStarted = Math.max(state.highestStarted, work.offset());
         work.attempts++;
-        workers.execute(() -> invoke(work));
+        // Sweeps skip turns until the earliest deadline: this one may be it, when nothing else runs.
+        nextDeadlineMillis = Math.min(nextDeadlineMillis, work.startedMillis + failures.timeout().toMillis());
+        if (invoker.returnsAtOnce()) {
+            attempt(work);
+        } else {
+            workers.execute(() -> {
+                try (LogContext ignored = LogContext.of(settings.functionName(), work)) {
+                    attempt(work);
+                }
+            });
+        }
     }
 
-    /** On a virtual thread: one attempt, bounded by the timeout. */
-    private void invoke(Work work) {
-        Throwable error = null;
-        Timer.Sample attempt = metrics.startInvocation();
-        long latencyMillis;
+    /**
+     * Starts one attempt and reports it when it ends; the deadline sweep ({@link #expireOverdue}) fails it when it
+     * runs past the timeout. Runs on the consumer thread for an invoker that returns at once, else on a virtual
+     * thread of its own.
+     */
+    private void attempt(Work work) {
+        Timer.Sample sample = metrics.startInvocation();
         Span span = spans.start(work.event, work.attempts);
         // The function sees the event as this attempt's child: its outputs and requests continue the trace from here.
         KafkaEvent event = spans.carrying(work.event, span);
-        try (LogContext ignored = LogContext.of(settings.functionName(), work, event)) {
-            invoker.invoke(event, work.attempts).toCompletableFuture()
-                    .orTimeout(failures.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .join();
-        } catch (RuntimeException e) {
-            Throwable cause = Failures.unwrap(e);
-            error = cause instanceof TimeoutException
-                    ? new TimeoutException("the invocation did not finish within " + failures.timeout()) : cause;
-        } finally {
-            metrics.invocationEnded(attempt);
-            latencyMillis = clock.millis() - work.startedMillis;
-            releasePermits();
+        CompletableFuture<Void> attempt;
+        try {
+            attempt = invoker.invoke(event, work.attempts).toCompletableFuture();
+        } catch (RuntimeException | LinkageError e) {
+            attempt = CompletableFuture.failedFuture(e);
         }
+        work.attempt = attempt;
+        attempt.whenComplete((done, failure) -> attemptEnded(work, sample, span, failure));
+    }
+
+    private void attemptEnded(Work work, Timer.Sample sample, Span span, Throwable failure) {
+        Throwable error = null;
+        if (failure != null) {
+            Throwable cause = Failures.unwrap(failure);
+            error = cause instanceof TimeoutException ? timedOut() : cause;
+        }
+        metrics.invocationEnded(sample);
+        long latencyMillis = clock.millis() - work.startedMillis;
+        releasePermits();
         spans.end(span, error);
         report(new Completion(work, error == null ? Result.SUCCEEDED : Result.FAILED, error, latencyMillis));
+    }
+
+    private TimeoutException timedOut() {
+        return new TimeoutException("the invocation did not finish within " + failures.timeout());
+    }
+
+    /**
+     * Fails the attempts that ran past the timeout (the invoker then abandons them) and notes when the next one is
+     * due and when the oldest started. One pass over what is running, instead of a timer per invocation; turns
+     * run it only once the earliest deadline is due, or for the flow gauges.
+     */
+    private void expireOverdue(long now) {
+        long timeout = failures.timeout().toMillis();
+        long oldest = now;
+        long next = Long.MAX_VALUE;
+        for (Work work : invoking) {
+            oldest = Math.min(oldest, work.startedMillis);
+            long deadline = work.startedMillis + timeout;
+            CompletableFuture<Void> attempt = work.attempt;
+            if (deadline > now) {
+                next = Math.min(next, deadline);
+            } else if (attempt != null) {
+                attempt.completeExceptionally(timedOut());
+            }
+        }
+        oldestStartMillis = oldest;
+        nextDeadlineMillis = next;
     }
 
     private void startDeadLetter(Work work, PartitionState state) {
@@ -328,8 +417,9 @@ public final class ConsumerLoop implements Runnable {
 
     private void report(Completion completion) {
         completions.add(completion);
-        // Wake a poll that may be waiting for new records while finished work frees lanes and offsets.
-        if (wakeupRequested.compareAndSet(false, true)) {
+        // Wake a poll that may be waiting for new records while finished work frees lanes and offsets; the consumer
+        // thread itself applies what it reports on its next turn.
+        if (Thread.currentThread() != loopThread && wakeupRequested.compareAndSet(false, true)) {
             consumer.wakeup();
         }
     }
@@ -408,10 +498,7 @@ public final class ConsumerLoop implements Runnable {
     /** Retry backlog, the oldest running invocation, the rate of records done and the time to work off the lag. */
     private void publishFlow() {
         long now = clock.millis();
-        long oldestStart = now;
-        for (Work work : invoking) {
-            oldestStart = Math.min(oldestStart, work.startedMillis);
-        }
+        long oldestStart = invoking.isEmpty() ? now : oldestStartMillis;
         double perSecond = throughput.perSecond(now);
         long lag = 0;
         for (PartitionState state : partitions.values()) {
@@ -477,10 +564,11 @@ public final class ConsumerLoop implements Runnable {
 
     /** Pauses a partition whose buffered work passed the bound and resumes it once half of that is left. */
     private void applyBackpressure() {
-        List<TopicPartition> pause = new ArrayList<>();
-        List<TopicPartition> resume = new ArrayList<>();
+        List<TopicPartition> pause = null;
+        List<TopicPartition> resume = null;
         long totalBuffered = 0;
         long totalInFlight = 0;
+        boolean everyPartitionPaused = !partitions.isEmpty();
         for (Map.Entry<TopicPartition, PartitionState> entry : partitions.entrySet()) {
             TopicPartition partition = entry.getKey();
             PartitionState state = entry.getValue();
@@ -489,21 +577,30 @@ public final class ConsumerLoop implements Runnable {
             totalInFlight += state.inFlight;
             if (!state.paused && buffered >= settings.maxBufferedPerPartition()) {
                 state.paused = true;
-                pause.add(partition);
+                pause = add(pause, partition);
             } else if (state.paused && buffered <= settings.maxBufferedPerPartition() / 2) {
                 state.paused = false;
-                resume.add(partition);
+                resume = add(resume, partition);
             }
+            everyPartitionPaused &= state.paused;
         }
+        allPaused = everyPartitionPaused;
         counters.buffered = totalBuffered;
         counters.inFlight = totalInFlight;
         metrics.workInProgress(totalInFlight, totalBuffered);
-        if (!pause.isEmpty()) {
+        if (pause != null) {
             consumer.pause(pause);
         }
-        if (!resume.isEmpty()) {
+        if (resume != null) {
             consumer.resume(resume);
         }
+    }
+
+    /** Adds to a list made on first use: most turns pause and resume nothing. */
+    private static List<TopicPartition> add(List<TopicPartition> list, TopicPartition partition) {
+        List<TopicPartition> made = list == null ? new ArrayList<>() : list;
+        made.add(partition);
+        return made;
     }
 
     /**
@@ -587,11 +684,14 @@ public final class ConsumerLoop implements Runnable {
                         inFlight(which), settings.drainTimeout(), describe(which));
                 break;
             }
+            long now = clock.millis();
+            expireOverdue(now);
             startDueRetries();
             startReadyWork();
             try {
+                long untilDue = Math.min(retries.millisUntilNext(now), nextDeadlineMillis - now);
                 Completion completion = completions.poll(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(
-                        Math.max(1, retries.millisUntilNext(clock.millis())))), TimeUnit.NANOSECONDS);
+                        Math.max(1, untilDue))), TimeUnit.NANOSECONDS);
                 if (completion != null) {
                     apply(completion);
                     applyCompletions();

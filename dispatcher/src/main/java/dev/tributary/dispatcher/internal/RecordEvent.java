@@ -7,9 +7,11 @@ import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The SDK's view of an event read from Kafka, its data decoded to the function's type. */
 final class RecordEvent<T> implements Event<T> {
@@ -18,21 +20,14 @@ final class RecordEvent<T> implements Event<T> {
     private final CloudEvent cloudEvent;
     private final T data;
     private final int attempt;
-    private final Map<String, String> extensions;
+    /** Made on first use: most functions never ask, and the copy was a large part of an invocation's cost. */
+    private Map<String, String> extensions;
 
     RecordEvent(KafkaEvent event, T data, int attempt) {
         this.event = event;
         this.cloudEvent = event.cloudEvent();
         this.data = data;
         this.attempt = attempt;
-        Map<String, String> extensions = new LinkedHashMap<>();
-        for (String name : cloudEvent.getExtensionNames()) {
-            Object value = cloudEvent.getExtension(name);
-            if (value != null) {
-                extensions.put(name, value.toString());
-            }
-        }
-        this.extensions = Map.copyOf(extensions);
     }
 
     static byte[] rawData(KafkaEvent event) {
@@ -74,9 +69,23 @@ final class RecordEvent<T> implements Event<T> {
         return Optional.ofNullable(cloudEvent.getDataSchema());
     }
 
+    /** An immutable map; threads that race to make it make equal ones, so it needs no lock. */
     @Override
     public Map<String, String> extensions() {
-        return extensions;
+        Map<String, String> made = extensions;
+        if (made == null) {
+            Set<String> names = cloudEvent.getExtensionNames();
+            List<Map.Entry<String, String>> entries = new ArrayList<>(names.size());
+            for (String name : names) {
+                Object value = cloudEvent.getExtension(name);
+                if (value != null) {
+                    entries.add(Map.entry(name, value.toString()));
+                }
+            }
+            made = Map.ofEntries(entries.toArray(Map.Entry[]::new));
+            extensions = made;
+        }
+        return made;
     }
 
     @Override

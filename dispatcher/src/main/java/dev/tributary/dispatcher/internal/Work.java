@@ -4,6 +4,7 @@ import dev.tributary.schemas.event.EventKey;
 import dev.tributary.schemas.event.KafkaEvent;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
@@ -30,6 +31,8 @@ final class Work {
     int attempts;
     /** When its current attempt started, on the dispatcher's clock. */
     long startedMillis;
+    /** Its current or last attempt, which the consumer thread fails when it runs past the timeout. */
+    volatile CompletableFuture<Void> attempt;
     Instant firstFailure;
     Instant lastFailure;
     Throwable lastError;

@@ -66,7 +66,8 @@ final class MarkdownReport {
                             .map(s -> s.dataset().name() + " " + String.format(Locale.ROOT, "%,d", s.dataset().records()))
                             .distinct().collect(Collectors.joining(", ")))
                     .append(liveSeconds(info) > 0 ? ", live " + liveSeconds(info) + " s" : "")
-                    .append("), one run per contender: a check of the harness, not a measurement.\n\n");
+                    .append("), ").append(info.repeats() == 1 ? "one run" : info.repeats() + " runs")
+                    .append(" per contender: a check of the harness and a quick comparison, not a measurement to quote.\n\n");
         } else {
             text.append("Full run: ").append(info.repeats()).append(" runs per contender and scenario; each figure is "
                     + "the median, the spread is (max - min) / median of the throughput.\n\n");
