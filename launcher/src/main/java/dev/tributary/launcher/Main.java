@@ -1,5 +1,6 @@
 package dev.tributary.launcher;
 
+import dev.tributary.launcher.logging.JavaUtilLogging;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -18,6 +19,7 @@ public final class Main {
                 && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
+        JavaUtilLogging.routeToSlf4j();
         System.exit(run(args));
     }
 
