@@ -125,8 +125,9 @@ final class DemoCommand implements Callable<Integer> {
                     return ExitCodes.RUNTIME_FAILURE;
                 }
                 DemoSummary summary = new DemoSummary(fleet, stack.kafkaBootstrapServers(),
-                        runtime.ingest().flatMap(ingest -> ingest.mqttUrl()).orElseThrow(), webhook.url(),
-                        commands.url(), stack.archive().location(), admin.url(), configFile, stack.kafkaLog());
+                        stack.registryUrl().toString(), runtime.ingest().flatMap(ingest -> ingest.mqttUrl()).orElseThrow(),
+                        webhook.url(), commands.url(), stack.archive().location(), admin.url(), configFile,
+                        stack.kafkaLog());
                 summary.printStart(out);
                 try (PipelineCounts counts = PipelineCounts.start(stack.kafkaBootstrapServers(),
                         DemoConfig.TEMPERATURE_ABOVE);

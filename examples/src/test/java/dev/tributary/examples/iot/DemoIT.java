@@ -51,6 +51,9 @@ class DemoIT {
                 .isGreaterThanOrEqualTo(summaries);
         assertThat(out).anyMatch(line -> line.matches(
                 "\\s+S3 store\\s+http://127\\.0\\.0\\.1:\\d+, bucket iot-aggregates .*"));
+        // window-aggregate reads only Avro: its summaries above show validate-enrich wrote Avro through this registry.
+        assertThat(out).anyMatch(line -> line.matches(
+                "\\s+Schema registry\\s+http://127\\.0\\.0\\.1:\\d+\\S* \\(subject iot\\.telemetry-value.*"));
     }
 
     private static Matcher match(List<String> out, Pattern pattern) {

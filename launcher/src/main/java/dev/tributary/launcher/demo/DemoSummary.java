@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** What the demo prints before, and after, its devices run: what runs where, the accounting, where to look. */
-public record DemoSummary(DeviceFleet fleet, String kafka, String mqttEndpoint, String webhook, String commandBroker,
-                          ArchiveLocation archive, String admin, Path config, Path kafkaLog) {
+public record DemoSummary(DeviceFleet fleet, String kafka, String registry, String mqttEndpoint, String webhook,
+                          String commandBroker, ArchiveLocation archive, String admin, Path config, Path kafkaLog) {
 
     public void printStart(PrintWriter out) {
         out.println();
         out.println("The IoT pipeline runs (" + config + "):");
-        out.println("  devices/<id>/telemetry -> MQTT endpoint -> iot.raw -> validate-enrich -> iot.telemetry");
+        out.println("  devices/<id>/telemetry -> MQTT endpoint -> iot.raw -> validate-enrich -> iot.telemetry (Avro)");
         out.println("  -> window-aggregate (5 s windows) -> iot.telemetry.1m -> threshold-alert -> iot.alerts");
         out.println("  -> alert-webhook (HTTP POST) and device-commands (MQTT devices/<id>/commands)");
         out.println("  iot.telemetry.1m -> aggregate-archive -> JSON lines in " + archive.url());
@@ -54,6 +54,8 @@ public record DemoSummary(DeviceFleet fleet, String kafka, String mqttEndpoint, 
         row(out, "Kafka", kafka + " (topics " + String.join(", ", DemoTopics.RAW, DemoTopics.TELEMETRY,
                 DemoTopics.SUMMARIES, DemoTopics.ALERTS, DemoTopics.ALERT_COUNTS, DemoTopics.DEAD_LETTERS,
                 DemoTopics.INVALID, DemoTopics.REPORTS) + ")");
+        row(out, "Schema registry", registry + " (subject " + DemoTopics.TELEMETRY + "-value: the Avro DeviceTelemetry"
+                + " schema)");
         row(out, "MQTT endpoint", mqttEndpoint + " (devices/<id>/telemetry)");
         row(out, "Webhook receiver", webhook);
         row(out, "Command broker", commandBroker + " (devices/<id>/commands)");
