@@ -230,8 +230,15 @@ public final class ConsumerLoop implements Runnable {
             wakeupRequested.set(false);
             return;
         }
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            receive(record);
+        // A partition at a time: its state is looked up once per batch, not once per record.
+        for (TopicPartition partition : records.partitions()) {
+            PartitionState state = partitions.get(partition);
+            if (state == null) {
+                continue; // revoked while the poll was in flight: the new owner reads it
+            }
+            for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                receive(partition, state, record);
+            }
         }
     }
 
@@ -247,12 +254,7 @@ public final class ConsumerLoop implements Runnable {
         }
     }
 
-    private void receive(ConsumerRecord<byte[], byte[]> record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        PartitionState state = partitions.get(partition);
-        if (state == null) {
-            return; // revoked while the poll was in flight: the new owner reads it
-        }
+    private void receive(TopicPartition partition, PartitionState state, ConsumerRecord<byte[], byte[]> record) {
         state.offsets.received(record.offset());
         KafkaEvent event;
         try {
