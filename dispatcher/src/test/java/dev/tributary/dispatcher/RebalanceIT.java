@@ -110,11 +110,11 @@ class RebalanceIT {
             Admin admin = keep(resources, KafkaTestClients.admin(bootstrap));
             TopicTail tail = keep(resources, TopicTail.start(bootstrap, OUTPUT));
 
-            DispatcherProcess a = keep(resources, startDispatcher(bootstrap, "A"));
+            ChildJvm a = keep(resources, startDispatcher(bootstrap, "A"));
             await("A makes progress alone").atMost(PATIENCE).failFast(a::assertAlive)
                     .until(() -> tail.size() >= RECORDS / 10);
 
-            DispatcherProcess b = keep(resources, startDispatcher(bootstrap, "B"));
+            ChildJvm b = keep(resources, startDispatcher(bootstrap, "B"));
             await("A and B both own partitions").atMost(PATIENCE).failFast(() -> assertAlive(a, b))
                     .until(() -> bothOwnPartitions(assignments(admin), a, b));
             long joinedAt = System.currentTimeMillis();
@@ -307,14 +307,14 @@ class RebalanceIT {
         return valueById;
     }
 
-    private static DispatcherProcess startDispatcher(String bootstrap, String worker) throws Exception {
-        return DispatcherProcess.start(LOGS, worker, List.of(bootstrap, INPUT, OUTPUT, GROUP, worker,
-                String.valueOf(CONCURRENCY), String.valueOf(COMMIT_INTERVAL.toMillis()), String.valueOf(MAX_BUFFERED),
-                String.valueOf(MAX_POLL_RECORDS)), PATIENCE);
+    private static ChildJvm startDispatcher(String bootstrap, String worker) throws Exception {
+        return ChildJvm.start(DispatcherProcessMain.class, List.of(), LOGS, worker, List.of(bootstrap, INPUT, OUTPUT,
+                GROUP, worker, String.valueOf(CONCURRENCY), String.valueOf(COMMIT_INTERVAL.toMillis()),
+                String.valueOf(MAX_BUFFERED), String.valueOf(MAX_POLL_RECORDS)), PATIENCE);
     }
 
-    private static void assertAlive(DispatcherProcess... processes) {
-        for (DispatcherProcess process : processes) {
+    private static void assertAlive(ChildJvm... processes) {
+        for (ChildJvm process : processes) {
             process.assertAlive();
         }
     }
@@ -332,8 +332,8 @@ class RebalanceIT {
         return byClient;
     }
 
-    private static boolean bothOwnPartitions(Map<String, Set<TopicPartition>> assignments, DispatcherProcess a,
-                                             DispatcherProcess b) {
+    private static boolean bothOwnPartitions(Map<String, Set<TopicPartition>> assignments, ChildJvm a,
+                                             ChildJvm b) {
         Set<TopicPartition> ofA = assignments.getOrDefault(clientId(a), Set.of());
         Set<TopicPartition> ofB = assignments.getOrDefault(clientId(b), Set.of());
         return !ofA.isEmpty() && !ofB.isEmpty() && ofA.size() + ofB.size() == PARTITIONS
@@ -341,7 +341,7 @@ class RebalanceIT {
     }
 
     /** The client id {@link FunctionDispatcher} gives its consumer. */
-    private static String clientId(DispatcherProcess process) {
+    private static String clientId(ChildJvm process) {
         return "tributary-" + DispatcherProcessMain.FUNCTION + "-" + process.pid();
     }
 

@@ -1,6 +1,5 @@
 package dev.tributary.testkit;
 
-import dev.tributary.embedded.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -13,9 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 /**
  * A real MQTT broker for tests: Debian's {@code mosquitto} (MQTT 3.1, 3.1.1 and 5, shared subscriptions) as a child
@@ -41,28 +37,21 @@ public final class MosquittoBroker implements AutoCloseable {
     /** Debian installs the broker in sbin, which is not on the PATH of every user. */
     private static final List<Path> SBIN = List.of(Path.of("/usr/sbin"), Path.of("/usr/local/sbin"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration POLL = Duration.ofMillis(20);
-    private static final int START_ATTEMPTS = 3;
-    private static final int LOG_TAIL_LINES = 30;
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Process process;
+    private final ServerProcess process;
     private final int port;
     private final Path logFile;
-    private final Thread shutdownHook;
 
-    private MosquittoBroker(Process process, int port, Path logFile) {
+    private MosquittoBroker(ServerProcess process, int port, Path logFile) {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
-        this.shutdownHook = new Thread(this::stop, "mosquitto-" + port + "-shutdown");
     }
 
     /** The {@code mosquitto} executable: the first on the PATH, else the one in {@code /usr/sbin}. */
     public static Optional<Path> executable() {
-        String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
-        Stream<Path> onPath = Stream.of(path.split(java.io.File.pathSeparator)).filter(dir -> !dir.isBlank())
-                .map(Path::of);
-        return Stream.concat(onPath, SBIN.stream())
+        return ServerProcess.searchPath(SBIN)
                 .map(dir -> dir.resolve("mosquitto"))
                 .filter(Files::isExecutable)
                 .findFirst();
@@ -78,17 +67,8 @@ public final class MosquittoBroker implements AutoCloseable {
      */
     public static MosquittoBroker start(Path workDir, List<String> extraConfig) {
         Path mosquitto = executable().orElseThrow(() -> new IllegalStateException(NOT_FOUND));
-        IllegalStateException last = null;
-        // The free port is chosen before the broker binds it (mosquitto reads port 0 as a unix socket): another
-        // process may take it in between.
-        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            try {
-                return launch(mosquitto, workDir, Ports.freePort(), extraConfig);
-            } catch (PortTakenException e) {
-                last = e;
-            }
-        }
-        throw last;
+        // mosquitto reads port 0 as a unix socket, so the port is chosen before it binds it.
+        return ServerProcess.onFreePort(port -> launch(mosquitto, workDir, port, extraConfig));
     }
 
     /** A broker with the default configuration. */
@@ -120,31 +100,7 @@ public final class MosquittoBroker implements AutoCloseable {
     /** Stops the broker (SIGTERM, then SIGKILL after five seconds) and waits until it is gone. */
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook runs or has run already.
-        }
-    }
-
-    private void stop() {
-        // Closing its standard input makes the wrapper stop the broker; the rest is for a wrapper that hangs.
-        try {
-            process.getOutputStream().close();
-        } catch (IOException ignored) {
-            // Already closed.
-        }
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 
     private static MosquittoBroker launch(Path mosquitto, Path workDir, int port, List<String> extraConfig) {
@@ -153,14 +109,10 @@ public final class MosquittoBroker implements AutoCloseable {
             Path config = workDir.resolve("mosquitto-" + port + ".conf");
             Files.write(config, config(port, extraConfig), StandardCharsets.UTF_8);
             Path logFile = workDir.resolve("mosquitto.log");
-            Process process = new ProcessBuilder(command(mosquitto, config))
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
+            ServerProcess process = ServerProcess.start("mosquitto", port,
+                    List.of(mosquitto.toString(), "-c", config.toString()), "TERM", workDir, logFile, STOP_TIMEOUT);
             MosquittoBroker broker = new MosquittoBroker(process, port, logFile);
-            Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
-            broker.awaitReady();
+            process.awaitReady(broker::accepts, START_TIMEOUT, "did not listen on " + broker.url());
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start mosquitto in " + workDir, e);
@@ -185,65 +137,12 @@ public final class MosquittoBroker implements AutoCloseable {
         return lines;
     }
 
-    /**
-     * The broker under {@code sh}, which stops it when its standard input reaches end of file: when this JVM closes
-     * it, or exits in any way, even by SIGKILL.
-     */
-    private static List<String> command(Path mosquitto, Path config) {
-        // Background jobs of a non-interactive shell read /dev/null, hence the copy of standard input on fd 3.
-        return List.of("sh", "-c", "exec 3<&0; \"$1\" -c \"$2\" & broker=$!; "
-                + "(cat <&3 >/dev/null; kill $broker 2>/dev/null) & wait $broker", "mosquitto-wrapper",
-                mosquitto.toString(), config.toString());
-    }
-
-    private void awaitReady() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                close();
-                String tail = logTail();
-                if (tail.contains("Address already in use")) {
-                    throw new PortTakenException("port " + port + " was taken before mosquitto bound it");
-                }
-                throw new IllegalStateException("mosquitto exited while starting; the end of " + logFile + ":\n"
-                        + tail);
-            }
-            if (accepts()) {
-                return;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                close();
-                throw new IllegalStateException("mosquitto did not listen on " + url() + " within " + START_TIMEOUT
-                        + "; the end of " + logFile + ":\n" + logTail());
-            }
-            LockSupport.parkNanos(POLL.toNanos());
-        }
-    }
-
     private boolean accepts() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, port), 500);
             return true;
         } catch (IOException notYet) {
             return false;
-        }
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (IOException e) {
-            return "(log not readable: " + e.getMessage() + ")";
-        }
-    }
-
-    private static final class PortTakenException extends IllegalStateException {
-
-        private static final long serialVersionUID = 1L;
-
-        PortTakenException(String message) {
-            super(message);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.tributary.testkit;
 
-import dev.tributary.embedded.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -55,24 +52,19 @@ public final class PostgresServer implements AutoCloseable {
     private static final Duration INIT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration POLL = Duration.ofMillis(20);
-    private static final int START_ATTEMPTS = 3;
-    private static final int LOG_TAIL_LINES = 30;
 
-    private final Process process;
+    private final ServerProcess process;
     private final int port;
     private final String password;
     private final Path dataDir;
     private final Path logFile;
-    private final Thread shutdownHook;
 
-    private PostgresServer(Process process, int port, String password, Path dataDir, Path logFile) {
+    private PostgresServer(ServerProcess process, int port, String password, Path dataDir, Path logFile) {
         this.process = process;
         this.port = port;
         this.password = password;
         this.dataDir = dataDir;
         this.logFile = logFile;
-        this.shutdownHook = new Thread(this::stop, "postgres-" + port + "-shutdown");
     }
 
     /**
@@ -80,10 +72,7 @@ public final class PostgresServer implements AutoCloseable {
      * major version under {@code /usr/lib/postgresql/<version>/bin}.
      */
     public static Optional<Path> binDirectory() {
-        String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
-        Stream<Path> onPath = Stream.of(path.split(java.io.File.pathSeparator)).filter(dir -> !dir.isBlank())
-                .map(Path::of);
-        return Stream.concat(onPath, debianVersions().stream())
+        return ServerProcess.searchPath(debianVersions())
                 .filter(dir -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("postgres")))
                 .findFirst();
     }
@@ -102,17 +91,8 @@ public final class PostgresServer implements AutoCloseable {
         Path dataDir = workDir.resolve("data");
         Path logFile = workDir.resolve("postgres.log");
         initialize(bin, account, workDir, dataDir, password, logFile);
-        IllegalStateException last = null;
-        // The free port is chosen before the server binds it (it writes its port into its lock file and cannot
-        // bind port 0): another process may take it in between.
-        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            try {
-                return launch(bin, account, dataDir, Ports.freePort(), password, logFile);
-            } catch (PortTakenException e) {
-                last = e;
-            }
-        }
-        throw last;
+        // The server writes its port into its lock file and cannot bind port 0, so the port is chosen before.
+        return ServerProcess.onFreePort(port -> launch(bin, account, dataDir, port, password, logFile));
     }
 
     /** The JDBC URL of the {@value #DATABASE} database, such as {@code jdbc:postgresql://127.0.0.1:41532/postgres}. */
@@ -158,31 +138,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Stops the server (a fast shutdown, then SIGKILL after ten seconds) and waits until it is gone. */
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook runs or has run already.
-        }
-    }
-
-    private void stop() {
-        // Closing its standard input makes the wrapper stop the server; the rest is for a wrapper that hangs.
-        try {
-            process.getOutputStream().close();
-        } catch (IOException ignored) {
-            // Already closed.
-        }
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 
     private static void initialize(Path bin, Optional<ServerAccount> account, Path workDir, Path dataDir,
@@ -214,13 +170,13 @@ public final class PostgresServer implements AutoCloseable {
             if (!initdb.waitFor(INIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 initdb.destroyForcibly();
                 throw new IllegalStateException("initdb did not finish within " + INIT_TIMEOUT + "; the end of "
-                        + logFile + ":\n" + logTail(logFile));
+                        + logFile + ":\n" + ServerProcess.logTail(logFile));
             }
             if (initdb.exitValue() != 0) {
                 throw new IllegalStateException("initdb failed with exit code " + initdb.exitValue()
                         + account.map(a -> " as OS user " + a.name() + " (" + workDir + " must be reachable by it)")
                                 .orElse("")
-                        + "; the end of " + logFile + ":\n" + logTail(logFile));
+                        + "; the end of " + logFile + ":\n" + ServerProcess.logTail(logFile));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a PostgreSQL cluster in " + workDir, e);
@@ -245,14 +201,12 @@ public final class PostgresServer implements AutoCloseable {
                 "-c", "shared_buffers=16MB",
                 "-c", "max_connections=50"));
         try {
-            Process process = new ProcessBuilder(wrapped(command))
-                    .directory(dataDir.getParent().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
+            // SIGINT is PostgreSQL's fast shutdown, which does not wait for clients to disconnect.
+            ServerProcess process = ServerProcess.start("postgres", port, command, "INT", dataDir.getParent(),
+                    logFile, STOP_TIMEOUT);
             PostgresServer server = new PostgresServer(process, port, password, dataDir, logFile);
-            Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-            server.awaitReady();
+            Path lockFile = dataDir.resolve("postmaster.pid");
+            process.awaitReady(() -> server.ready(lockFile), START_TIMEOUT, "was not ready on port " + port);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start postgres on " + dataDir, e);
@@ -264,48 +218,7 @@ public final class PostgresServer implements AutoCloseable {
         return account.map(ServerAccount::setprivPrefix).orElse(List.of());
     }
 
-    /**
-     * The server under {@code sh}, which stops it with SIGINT (PostgreSQL's fast shutdown, which does not wait for
-     * clients to disconnect) when its standard input reaches end of file: when this JVM closes it, or exits in any
-     * way, even by SIGKILL. {@code setpriv} replaces itself with the server, so the signal reaches the server. The
-     * watcher reads the standard input through descriptor 3 because a shell gives a background job /dev/null as its
-     * own standard input.
-     */
-    private static List<String> wrapped(List<String> command) {
-        List<String> wrapped = new ArrayList<>(List.of("sh", "-c",
-                "exec 3<&0; \"$@\" 3<&- & server=$!; (cat <&3 >/dev/null; kill -INT $server 2>/dev/null) & "
-                        + "exec 3<&-; wait $server",
-                "postgres-wrapper"));
-        wrapped.addAll(command);
-        return wrapped;
-    }
-
     /** Ready as {@code pg_ctl -w} judges it: the lock file's status line says {@code ready}. */
-    private void awaitReady() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        Path lockFile = dataDir.resolve("postmaster.pid");
-        while (true) {
-            if (!process.isAlive()) {
-                close();
-                String tail = logTail(logFile);
-                if (tail.contains("Address already in use")) {
-                    throw new PortTakenException("port " + port + " was taken before postgres bound it");
-                }
-                throw new IllegalStateException("postgres exited while starting; the end of " + logFile + ":\n"
-                        + tail);
-            }
-            if (ready(lockFile)) {
-                return;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                close();
-                throw new IllegalStateException("postgres was not ready on port " + port + " within " + START_TIMEOUT
-                        + "; the end of " + logFile + ":\n" + logTail(logFile));
-            }
-            LockSupport.parkNanos(POLL.toNanos());
-        }
-    }
-
     private boolean ready(Path lockFile) {
         try {
             List<String> lines = Files.readAllLines(lockFile, StandardCharsets.UTF_8);
@@ -335,24 +248,6 @@ public final class PostgresServer implements AutoCloseable {
                     .toList();
         } catch (IOException e) {
             return List.of();
-        }
-    }
-
-    private static String logTail(Path logFile) {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (IOException e) {
-            return "(log not readable: " + e.getMessage() + ")";
-        }
-    }
-
-    private static final class PortTakenException extends IllegalStateException {
-
-        private static final long serialVersionUID = 1L;
-
-        PortTakenException(String message) {
-            super(message);
         }
     }
 }

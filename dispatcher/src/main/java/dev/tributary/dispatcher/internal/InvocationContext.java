@@ -5,6 +5,7 @@ import dev.tributary.sdk.Context;
 import dev.tributary.sdk.Event;
 import dev.tributary.sdk.FunctionMetrics;
 import dev.tributary.sdk.Output;
+import dev.tributary.sdk.internal.DecodedEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public final class InvocationContext implements Context {
 
     /** The SDK's view of {@code event} with its decoded data. */
     public static <T> Event<T> event(KafkaEvent event, T data, int attempt) {
-        return new RecordEvent<>(event, data, attempt);
+        return new DecodedEvent<>(event, data, attempt);
     }
 
     /** Marks the invocation given up on (timed out): what it emits from now on is dropped. */

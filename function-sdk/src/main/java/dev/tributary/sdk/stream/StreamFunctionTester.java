@@ -11,7 +11,7 @@ import dev.tributary.sdk.DataType;
 import dev.tributary.sdk.Event;
 import dev.tributary.sdk.FunctionConfig;
 import dev.tributary.sdk.Output;
-import dev.tributary.sdk.stream.internal.StreamEvent;
+import dev.tributary.sdk.stream.internal.StreamEvents;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -206,7 +206,7 @@ public final class StreamFunctionTester implements AutoCloseable {
     /** Every event written to {@code topic} so far, in order, its data decoded to {@code dataType}. */
     public <T> List<Event<T>> outputs(String topic, Class<T> dataType) {
         DataCodec<T> data = DataType.of(Objects.requireNonNull(dataType, "dataType")).codec(Optional.of(registry));
-        return read(topic).stream().<Event<T>>map(event -> StreamEvent.decode(event, data)).toList();
+        return read(topic).stream().<Event<T>>map(event -> StreamEvents.decode(event, data)).toList();
     }
 
     /**

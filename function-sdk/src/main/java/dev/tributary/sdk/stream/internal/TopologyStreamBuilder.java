@@ -139,6 +139,6 @@ public final class TopologyStreamBuilder implements StreamBuilder {
     }
 
     private static <T> KStream<String, Event<T>> withData(KStream<String, KafkaEvent> events, DataCodec<T> codec) {
-        return events.<Event<T>>mapValues(event -> StreamEvent.decode(event, codec));
+        return events.<Event<T>>mapValues(event -> StreamEvents.decode(event, codec));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tributary.ingest.storage.internal;
 
+import dev.tributary.ingest.internal.StateTopic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Creates the checkpoint topic when it is missing: compacted (it keeps the latest record per object), one partition
@@ -23,42 +19,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class CheckpointTopic {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CheckpointTopic.class);
-
     private CheckpointTopic() {
     }
 
     /** @throws IllegalStateException when the topic is missing and cannot be created within {@code timeout} */
     public static void ensure(Map<String, Object> adminConfig, String topic, Duration timeout) {
-        try (Admin admin = Admin.create(adminConfig)) {
-            if (exists(admin, topic, timeout)) {
-                requireCompacted(admin, topic, timeout);
-                return;
-            }
-            int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
-            short replicas = (short) Math.max(1, Math.min(3, brokers));
-            NewTopic newTopic = new NewTopic(topic, 1, replicas).configs(Map.of(
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replicas >= 3 ? "2" : "1"));
-            try {
-                admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                LOG.info("created the storage checkpoint topic {} (1 partition, compacted, {} replica(s))", topic,
-                        replicas);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-                // Another poller created it first.
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("the storage checkpoint topic '" + topic + "' is missing and could not "
-                    + "be created: " + cause + ". Check bootstrap.servers and that this client may describe and "
-                    + "create topics, or create it yourself with cleanup.policy=compact", cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking the storage checkpoint topic " + topic, e);
-        }
+        StateTopic.ensure(adminConfig, topic, "storage checkpoint topic",
+                "create it yourself with cleanup.policy=compact", timeout,
+                (admin, description) -> requireCompacted(admin, topic, timeout));
     }
 
     /**
@@ -75,19 +43,6 @@ public final class CheckpointTopic {
             throw new IllegalStateException("the storage checkpoint topic '" + topic + "' has cleanup.policy="
                     + policy.value() + ": its records would expire, and a restarted poller would report every "
                     + "object as created again; set cleanup.policy=compact on it, or choose another checkpointTopic");
-        }
-    }
-
-    private static boolean exists(Admin admin, String topic, Duration timeout)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        try {
-            admin.describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return false;
-            }
-            throw e;
         }
     }
 }

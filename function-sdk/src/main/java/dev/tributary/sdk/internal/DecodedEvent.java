@@ -1,4 +1,4 @@
-package dev.tributary.dispatcher.internal;
+package dev.tributary.sdk.internal;
 
 import dev.tributary.schemas.event.EventKey;
 import dev.tributary.schemas.event.KafkaEvent;
@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The SDK's view of an event read from Kafka, its data decoded to the function's type. */
-final class RecordEvent<T> implements Event<T> {
+/** The SDK's view of an event read from Kafka, its data decoded to the function's type. Immutable. */
+public final class DecodedEvent<T> implements Event<T> {
 
     private final KafkaEvent event;
     private final CloudEvent cloudEvent;
@@ -23,15 +23,17 @@ final class RecordEvent<T> implements Event<T> {
     /** Made on first use: most functions never ask, and the copy was a large part of an invocation's cost. */
     private Map<String, String> extensions;
 
-    RecordEvent(KafkaEvent event, T data, int attempt) {
+    /** {@code event} with its already decoded {@code data}, on its {@code attempt}th attempt (from 1). */
+    public DecodedEvent(KafkaEvent event, T data, int attempt) {
         this.event = event;
         this.cloudEvent = event.cloudEvent();
         this.data = data;
         this.attempt = attempt;
     }
 
-    static byte[] rawData(KafkaEvent event) {
-        return event.cloudEvent().getData() == null ? new byte[0] : event.cloudEvent().getData().toBytes();
+    /** The event's data as it is on the record, or null when it has none. */
+    public static byte[] rawDataOrNull(KafkaEvent event) {
+        return event.cloudEvent().getData() == null ? null : event.cloudEvent().getData().toBytes();
     }
 
     @Override
@@ -95,7 +97,8 @@ final class RecordEvent<T> implements Event<T> {
 
     @Override
     public byte[] rawData() {
-        return rawData(event);
+        byte[] raw = rawDataOrNull(event);
+        return raw == null ? new byte[0] : raw;
     }
 
     @Override
@@ -126,5 +129,10 @@ final class RecordEvent<T> implements Event<T> {
     @Override
     public int attempt() {
         return attempt;
+    }
+
+    @Override
+    public String toString() {
+        return "Event[id=" + id() + ", type=" + type() + ", key=" + keyAsString().orElse(null) + ", data=" + data + "]";
     }
 }
