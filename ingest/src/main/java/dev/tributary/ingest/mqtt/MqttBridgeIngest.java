@@ -6,6 +6,7 @@ import dev.tributary.ingest.mqtt.internal.BridgeClient;
 import dev.tributary.ingest.mqtt.internal.MappingTable;
 import dev.tributary.ingest.mqtt.internal.Mappings;
 import dev.tributary.ingest.mqtt.internal.MessageEvents;
+import dev.tributary.ingest.mqtt.internal.KeyOrder;
 import dev.tributary.ingest.mqtt.internal.MessagePipeline;
 import dev.tributary.ingest.mqtt.internal.RetryingSink;
 import dev.tributary.ingest.publish.Publisher;
@@ -95,7 +96,8 @@ public final class MqttBridgeIngest implements AutoCloseable {
         AtomicBoolean running = new AtomicBoolean(true);
         RetryingSink sink = new RetryingSink(publisher, timer,
                 new Backoff(settings.retryBackoff(), settings.maxRetryBackoff()), running::get);
-        MessagePipeline pipeline = new MessagePipeline(mappings, sink, new MessageEvents(clock), metrics.unmatched());
+        MessagePipeline pipeline = new MessagePipeline(mappings, sink, KeyOrder.ONE_IN_FLIGHT_PER_KEY,
+                new MessageEvents(clock), metrics.unmatched());
         BridgeClient client = new BridgeClient(settings, pipeline, timer, running);
         metrics.clients(() -> client.isConnected() ? 1 : 0);
         try {

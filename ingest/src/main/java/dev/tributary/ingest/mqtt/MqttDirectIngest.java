@@ -6,6 +6,7 @@ import dev.tributary.ingest.mqtt.internal.KeyStores;
 import dev.tributary.ingest.mqtt.internal.MappingTable;
 import dev.tributary.ingest.mqtt.internal.Mappings;
 import dev.tributary.ingest.mqtt.internal.MessageEvents;
+import dev.tributary.ingest.mqtt.internal.KeyOrder;
 import dev.tributary.ingest.mqtt.internal.MessagePipeline;
 import dev.tributary.ingest.publish.Publisher;
 import dev.tributary.ingest.publish.Readiness;
@@ -102,7 +103,7 @@ public final class MqttDirectIngest implements AutoCloseable {
             LOG.warn("MQTT endpoint on {}:{} accepts devices without a password (auth: none): anyone who reaches the "
                     + "port can publish to every mapped topic", settings.host(), settings.port());
         }
-        MessagePipeline pipeline = new MessagePipeline(mappings, publisher::publish, new MessageEvents(clock),
+        MessagePipeline pipeline = new MessagePipeline(mappings, publisher::publish, KeyOrder.CALL_ORDER, new MessageEvents(clock),
                 metrics.unmatched());
         DeviceServer devices = new DeviceServer(settings, pipeline, metrics);
         // One event loop: a server bound outside a verticle serves all its connections on one, and the work per

@@ -7,6 +7,7 @@ import dev.tributary.ingest.publish.internal.ClusterProbe;
 import dev.tributary.ingest.publish.internal.InFlightBudget;
 import dev.tributary.ingest.publish.internal.KafkaErrors;
 import dev.tributary.ingest.publish.internal.KafkaReachability;
+import dev.tributary.ingest.publish.internal.OrderedSender;
 import dev.tributary.ingest.publish.internal.PendingPublish;
 import dev.tributary.ingest.publish.internal.ProducerProperties;
 import dev.tributary.ingest.publish.internal.PublishSpans;
@@ -28,6 +29,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -49,10 +51,11 @@ import org.slf4j.LoggerFactory;
  * delivery timeout; past it the client is told {@link Reason#UNAVAILABLE} and records of it not yet handed to the
  * producer are not sent at all.
  *
- * <p>{@code send()} can block (waiting for a topic's metadata), so it runs on a virtual thread per publish, never
- * on the caller's thread: adapters call from event loops. The records of one publish are sent in order from one
- * thread, so events with the same key keep their order. Readiness comes from a periodic Admin probe (see
- * {@link #readiness()}).
+ * <p>{@code send()} can block (waiting for a topic's metadata), so it never runs on the caller's thread: adapters
+ * call from event loops. Records reach the producer in the order they were accepted, per topic (see
+ * {@link OrderedSender}), and the idempotent producer keeps that order per partition, so events with the same key
+ * keep the order of the publishes that carried them even with several in flight. Readiness comes from a periodic
+ * Admin probe (see {@link #readiness()}).
  *
  * <p>With an OpenTelemetry SDK given to {@link #start(PublisherSettings, MeterRegistry, Clock, OpenTelemetry)},
  * every event gets a PRODUCER span, child of the trace context it came with, and goes to Kafka carrying that span's
@@ -71,6 +74,7 @@ public final class KafkaPublisher implements Publisher {
     private final IngestMetrics.PublisherMeters meters;
     private final PublishSpans spans;
     private final ExecutorService senders;
+    private final OrderedSender sender;
     private final ScheduledThreadPoolExecutor timer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -81,8 +85,10 @@ public final class KafkaPublisher implements Publisher {
         this.probeResource = probeResource;
         this.deliveryTimeout = settings.deliveryTimeout();
         this.budget = new InFlightBudget(settings.maxInFlightEvents(), settings.maxInFlightBytes());
+        // One name for every sender thread: numbering them cost a measurable share of the event loops' time.
         this.senders = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name(settings.clientId() + "-send-", 0).factory());
+                Thread.ofVirtual().name(settings.clientId() + "-send").factory());
+        this.sender = new OrderedSender(producer, budget, settings.deliveryTimeout(), senders);
         this.timer = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().daemon().name(settings.clientId() + "-timer").factory());
         // Deadlines are cancelled as publishes complete; without this they would pile up in the queue until due.
@@ -212,49 +218,13 @@ public final class KafkaPublisher implements Publisher {
                             + "the event may or may not be written: retry with the same event id")),
                     deliveryTimeout.toMillis(), TimeUnit.MILLISECONDS);
             pending.whenDone(() -> deadline.cancel(false));
-            senders.execute(() -> sendInOrder(records, sizes, pending));
         } catch (RejectedExecutionException e) {
-            giveBack(sizes, 0);
+            budget.giveBack(records.size(), LongStream.of(sizes).sum());
             pending.failed(new PublishException(Reason.CLOSED, "the publisher is closing; send to another replica", e));
+            return outcome;
         }
+        sender.send(records, sizes, pending);
         return outcome;
-    }
-
-    /** Runs on a sender thread: hands the records to the producer, stopping early once the publish has failed. */
-    private void sendInOrder(List<ProducerRecord<byte[], byte[]>> records, long[] sizes, PendingPublish pending) {
-        for (int i = 0; i < records.size(); i++) {
-            if (pending.isDone()) {
-                // Past the deadline, or an earlier record failed: the client has its answer, the rest stays unsent.
-                giveBack(sizes, i);
-                return;
-            }
-            int index = i;
-            long size = sizes[i];
-            try {
-                producer.send(records.get(i), (metadata, error) -> {
-                    budget.giveBack(1, size);
-                    if (error == null) {
-                        pending.acknowledged(index, metadata);
-                    } else {
-                        pending.failed(KafkaErrors.classify(error, deliveryTimeout));
-                    }
-                });
-            } catch (RuntimeException e) {
-                // The producer threw instead of calling back (it is closed, or failed for good): nothing of this
-                // record or the ones after it is in flight.
-                giveBack(sizes, i);
-                pending.failed(KafkaErrors.classify(e, deliveryTimeout));
-                return;
-            }
-        }
-    }
-
-    private void giveBack(long[] sizes, int from) {
-        long bytes = 0;
-        for (int i = from; i < sizes.length; i++) {
-            bytes += sizes[i];
-        }
-        budget.giveBack(sizes.length - from, bytes);
     }
 
     private CompletionStage<List<Acknowledgement>> failed(PublishException failure) {

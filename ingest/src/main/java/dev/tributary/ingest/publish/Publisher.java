@@ -17,6 +17,11 @@ import java.util.concurrent.CompletionStage;
  * consumer deduplicates by the CloudEvent id. An adapter therefore never tells its client "done" before Kafka has
  * the event, and never loses an event it said was done.
  *
+ * <p><b>Order.</b> Events with the same topic and key are written in the order of the calls that published them
+ * (one call's events in list order), also while earlier calls are still in flight: a caller that publishes a
+ * key's events one after another from one thread may pipeline them. Of events in flight together, a failed one may
+ * be missing while later ones are written. Calls never block the caller.
+ *
  * <p>Stages complete on a Kafka or timer thread: continue on your own executor before doing anything slow.
  * Implementations are thread-safe.
  */
@@ -27,7 +32,8 @@ public interface Publisher extends AutoCloseable {
 
     /**
      * Publishes events as one unit of work: the publisher takes all of them or none (a refusal for lack of room
-     * writes nothing), sends them in list order, and completes with their acknowledgements in that order once every
+     * writes nothing), sends them in list order (per topic: records of different topics have no order
+     * in Kafka), and completes with their acknowledgements in that order once every
      * one is acknowledged. It fails as soon as one of them fails; the others may then be written or not.
      */
     CompletionStage<List<Acknowledgement>> publishAll(List<TopicEvent> events);

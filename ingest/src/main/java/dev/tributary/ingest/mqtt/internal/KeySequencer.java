@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Keeps the order of a device's messages on Kafka: a publish for a topic and key starts only once the one before it
- * for the same topic and key has completed. The shared publisher sends each publish from a thread of its own, so two
- * publishes in flight at once may reach Kafka in either order.
+ * for the same topic and key has completed, for sinks that may write publishes in flight together out of order
+ * (one that tries a refused event again later does).
  *
  * <p>The cost is one message in flight per device and topic, which bounds a single device to about one message per
  * Kafka round trip; different keys run in parallel. Messages without a key are not ordered. Thread-safe; holds an

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * A refusal that may pass (no room, Kafka unreachable) ends as {@link Verdict.Refused}: the adapter does not
- * acknowledge, so the message is sent again. Publishes of one key are ordered by a {@link KeySequencer}. Every
+ * acknowledge, so the message is sent again. Publishes of one key keep the order the messages arrived in, as the
+ * {@link KeyOrder} says. Every
  * message is counted once by outcome; its publish is timed. Thread-safe.
  */
 public final class MessagePipeline {
@@ -39,12 +40,17 @@ public final class MessagePipeline {
     private final EventSink sink;
     private final MessageEvents events;
     private final MqttMetrics.MappingMeters unmatched;
-    private final KeySequencer sequencer = new KeySequencer();
+    /** Null for {@link KeyOrder#CALL_ORDER}: the sink keeps the order itself. */
+    private final KeySequencer sequencer;
 
-    public MessagePipeline(MappingTable mappings, EventSink sink, MessageEvents events,
+    /**
+     * @param order what {@code sink} guarantees about order, and so how the pipeline keeps a key's messages in order
+     */
+    public MessagePipeline(MappingTable mappings, EventSink sink, KeyOrder order, MessageEvents events,
                            MqttMetrics.MappingMeters unmatched) {
         this.mappings = mappings;
         this.sink = sink;
+        this.sequencer = order == KeyOrder.ONE_IN_FLIGHT_PER_KEY ? new KeySequencer() : null;
         this.events = events;
         this.unmatched = unmatched;
     }
@@ -98,7 +104,7 @@ public final class MessagePipeline {
     private CompletionStage<Verdict> publish(CompiledMapping mapping, InboundMessage message, Optional<String> key,
                                              CloudEvent event) {
         Timer.Sample sample = mapping.meters().startPublish();
-        return sequencer.submit(mapping.topic(), key, () -> sink.publish(mapping.topic(), event))
+        return inOrder(mapping.topic(), key, event)
                 .handle((ack, error) -> {
                     if (error == null) {
                         mapping.meters().publishEnded(sample);
@@ -127,7 +133,7 @@ public final class MessagePipeline {
                                             String reason, Timer.Sample sample) {
         LOG.debug("message on MQTT topic {} goes to {}: {}", message.topic(), mapping.invalidTopic(), reason);
         CloudEvent event = events.invalid(mapping, message, key, reason);
-        return sequencer.submit(mapping.invalidTopic(), key, () -> sink.publish(mapping.invalidTopic(), event))
+        return inOrder(mapping.invalidTopic(), key, event)
                 .handle((Acknowledgement ack, Throwable error) -> {
                     mapping.meters().publishEnded(sample);
                     if (error == null) {
@@ -139,6 +145,18 @@ public final class MessagePipeline {
                     return new Verdict.Refused(failure.reason(), "Kafka did not take the invalid record for topic "
                             + mapping.invalidTopic() + " (" + reason + "): " + failure.getMessage());
                 });
+    }
+
+    /** Publishes {@code event} behind the earlier events of its topic and key. */
+    private CompletionStage<Acknowledgement> inOrder(String topic, Optional<String> key, CloudEvent event) {
+        if (sequencer != null) {
+            return sequencer.submit(topic, key, () -> sink.publish(topic, event));
+        }
+        try {
+            return sink.publish(topic, event);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedStage(e);
+        }
     }
 
     private static CompletionStage<Verdict> refused(CompiledMapping mapping, PublishException.Reason reason,

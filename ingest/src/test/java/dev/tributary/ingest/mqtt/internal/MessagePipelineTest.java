@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -26,10 +27,7 @@ class MessagePipelineTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MqttMetrics metrics = MqttMetrics.direct(registry);
     private final ScriptedSink sink = new ScriptedSink();
-    private final MessagePipeline pipeline = pipeline(
-            MqttMapping.of("devices/+/telemetry", "telemetry").withKey("{1}").withCodec(PayloadCodec.JSON),
-            MqttMapping.of("devices/+/raw", "raw").withType("com.example.raw"),
-            MqttMapping.of("site/+/+/status", "status").withKey("{1}-{2}"));
+    private final MessagePipeline pipeline = pipeline(KeyOrder.CALL_ORDER);
 
     @Test
     void aMessageBecomesACloudEventKeyedByTheDeviceWithItsUserPropertiesAsExtensions() {
@@ -158,14 +156,35 @@ class MessagePipelineTest {
     }
 
     @Test
-    void aDevicesMessagesArePublishedOneAfterAnotherOthersInParallel() {
+    void withASinkThatKeepsCallOrderADevicesMessagesAreAllInFlightInArrivalOrderAndCompleteEachOnItsOwn() {
         sink.holding("telemetry");
 
-        CompletionStage<Verdict> first = pipeline.ingest(InboundMessage.of("devices/a/telemetry", json("1"), 1),
+        List<CompletionStage<Verdict>> verdicts = new ArrayList<>();
+        for (String data : List.of("1", "2", "3")) {
+            verdicts.add(pipeline.ingest(InboundMessage.of("devices/a/telemetry", json(data), 1),
+                    PublishPermissions.any()));
+        }
+
+        assertThat(sink.sentTo("telemetry")).as("every message is handed over at once, in arrival order")
+                .extracting(sent -> new String(sent.event().getData().toBytes(), StandardCharsets.UTF_8))
+                .containsExactly("1", "2", "3");
+        sink.sentTo("telemetry").get(1).result().complete(sink.acknowledgement("telemetry"));
+        assertThat(verdicts.get(1).toCompletableFuture()).as("the second is done as soon as Kafka has it")
+                .isCompletedWithValueMatching(verdict -> verdict instanceof Verdict.Published);
+        assertThat(verdicts.get(0).toCompletableFuture()).isNotCompleted();
+        assertThat(verdicts.get(2).toCompletableFuture()).isNotCompleted();
+    }
+
+    @Test
+    void withASinkThatMayReorderADevicesMessagesArePublishedOneAfterAnotherOthersInParallel() {
+        MessagePipeline oneAtATime = pipeline(KeyOrder.ONE_IN_FLIGHT_PER_KEY);
+        sink.holding("telemetry");
+
+        CompletionStage<Verdict> first = oneAtATime.ingest(InboundMessage.of("devices/a/telemetry", json("1"), 1),
                 PublishPermissions.any());
-        CompletionStage<Verdict> second = pipeline.ingest(InboundMessage.of("devices/a/telemetry", json("2"), 1),
+        CompletionStage<Verdict> second = oneAtATime.ingest(InboundMessage.of("devices/a/telemetry", json("2"), 1),
                 PublishPermissions.any());
-        pipeline.ingest(InboundMessage.of("devices/b/telemetry", json("3"), 1), PublishPermissions.any());
+        oneAtATime.ingest(InboundMessage.of("devices/b/telemetry", json("3"), 1), PublishPermissions.any());
 
         assertThat(sink.sentTo("telemetry")).as("a's second waits for its first; b goes at once")
                 .extracting(sent -> new String(sent.event().getData().toBytes(), StandardCharsets.UTF_8))
@@ -177,9 +196,13 @@ class MessagePipelineTest {
         assertThat(second.toCompletableFuture()).isNotCompleted();
     }
 
-    private MessagePipeline pipeline(MqttMapping... mappings) {
-        MappingTable table = Mappings.compile(List.of(mappings), Optional.empty(), metrics);
-        return new MessagePipeline(table, sink, new MessageEvents(Clock.fixed(NOW, ZoneOffset.UTC)), metrics.unmatched());
+    private MessagePipeline pipeline(KeyOrder order) {
+        MappingTable table = Mappings.compile(List.of(
+                MqttMapping.of("devices/+/telemetry", "telemetry").withKey("{1}").withCodec(PayloadCodec.JSON),
+                MqttMapping.of("devices/+/raw", "raw").withType("com.example.raw"),
+                MqttMapping.of("site/+/+/status", "status").withKey("{1}-{2}")), Optional.empty(), metrics);
+        return new MessagePipeline(table, sink, order, new MessageEvents(Clock.fixed(NOW, ZoneOffset.UTC)),
+                metrics.unmatched());
     }
 
     private Verdict ingest(InboundMessage message) {
