@@ -153,11 +153,21 @@ public final class FunctionTester<T> implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /**
+     * Closes the function if it was opened. It throws nothing checked, so a test's try-with-resources needs no
+     * {@code throws Exception} for it; what the function's {@code close()} throws comes out wrapped.
+     *
+     * @throws IllegalStateException wrapping what the function's {@code close()} threw
+     */
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (opened) {
             opened = false;
-            function.close();
+            try {
+                function.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("close() of " + functionName + " failed: " + e.getMessage(), e);
+            }
         }
     }
 

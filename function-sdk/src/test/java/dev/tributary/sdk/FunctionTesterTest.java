@@ -1,6 +1,7 @@
 package dev.tributary.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,6 +58,27 @@ class FunctionTesterTest {
             assertThat(tester.counter("shouted")).isEqualTo(1);
         }
         assertThat(shout.lifecycle).containsExactly("open", "close");
+    }
+
+    @Test
+    void whatAFunctionsCloseThrowsComesOutOfTheTestersCloseWrapped() {
+        EventFunction<String> leaky = new EventFunction<>() {
+            @Override
+            public void handle(Event<String> event, Context context) {
+            }
+
+            @Override
+            public void close() throws Exception {
+                throw new java.io.IOException("connection pool still busy");
+            }
+        };
+        FunctionTester<String> tester = FunctionTester.of(leaky).functionName("leaky");
+        tester.send("x");
+
+        assertThatThrownBy(tester::close)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("close() of leaky failed: connection pool still busy")
+                .hasCauseInstanceOf(java.io.IOException.class);
     }
 
     @Test
