@@ -4,7 +4,9 @@ import dev.tributary.ingest.cron.internal.CoordinationTopic;
 import dev.tributary.ingest.cron.internal.KafkaClientConfigs;
 import dev.tributary.ingest.cron.internal.LeaderLoop;
 import dev.tributary.ingest.cron.internal.TickEvents;
+import dev.tributary.ingest.publish.internal.PublishSpans;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -77,6 +79,17 @@ public final class CronIngest implements AutoCloseable {
      */
     public static CronIngest start(CronSettings settings, Map<String, Object> kafkaProperties,
                                    MeterRegistry registry, Clock clock) {
+        return start(settings, kafkaProperties, registry, clock, OpenTelemetry.noop());
+    }
+
+    /**
+     * Like {@link #start(CronSettings, Map, MeterRegistry, Clock)}, with a PRODUCER span per tick written: each tick
+     * starts a trace of its own, which the functions that handle it continue.
+     *
+     * @param openTelemetry where the spans go; {@link OpenTelemetry#noop()} for none
+     */
+    public static CronIngest start(CronSettings settings, Map<String, Object> kafkaProperties,
+                                   MeterRegistry registry, Clock clock, OpenTelemetry openTelemetry) {
         Objects.requireNonNull(settings, "settings are required");
         Objects.requireNonNull(registry, "registry is required: a CompositeMeterRegistry when metrics are off");
         Objects.requireNonNull(clock, "clock is required: Clock.systemUTC() outside tests");
@@ -86,7 +99,7 @@ public final class CronIngest implements AutoCloseable {
                 new KafkaConsumer<>(configs.consumer(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         LeaderLoop loop = new LeaderLoop(settings, consumer,
                 () -> new KafkaProducer<>(configs.producer(), new ByteArraySerializer(), new ByteArraySerializer()),
-                new CronMetrics(registry, settings.groupId()), clock);
+                new CronMetrics(registry, settings.groupId()), clock, PublishSpans.of(openTelemetry));
         CronIngest cron = new CronIngest(settings, loop, configs.clientId());
         cron.thread.start();
         return cron;

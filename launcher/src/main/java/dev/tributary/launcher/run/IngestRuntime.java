@@ -69,7 +69,7 @@ public final class IngestRuntime implements AutoCloseable {
                     DirectoryWatch.start(directory, runtime.publisher, registry, clock)));
             settings.mqtt().ifPresent(mqtt -> runtime.startMqtt(mqtt, registry, clock, schemaRegistry));
             settings.cron().ifPresent(cron -> runtime.cron = runtime.adapter(
-                    CronIngest.start(cron, kafka, registry, clock)));
+                    CronIngest.start(cron, kafka, registry, clock, openTelemetry)));
         } catch (RuntimeException | Error e) {
             runtime.close();
             throw e;

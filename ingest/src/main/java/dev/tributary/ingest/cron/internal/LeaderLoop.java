@@ -3,6 +3,7 @@ package dev.tributary.ingest.cron.internal;
 import dev.tributary.ingest.cron.CronMetrics;
 import dev.tributary.ingest.cron.CronSchedule;
 import dev.tributary.ingest.cron.CronSettings;
+import dev.tributary.ingest.publish.internal.PublishSpans;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +73,7 @@ public final class LeaderLoop implements Runnable {
     private final Clock clock;
     private final TopicPartition leaderPartition;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final PublishSpans spans;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -88,6 +90,14 @@ public final class LeaderLoop implements Runnable {
      */
     public LeaderLoop(CronSettings settings, Consumer<byte[], byte[]> consumer,
                       Supplier<Producer<byte[], byte[]>> producers, CronMetrics metrics, Clock clock) {
+        this(settings, consumer, producers, metrics, clock, PublishSpans.off());
+    }
+
+    /** @param spans the span of each tick written; {@link PublishSpans#off()} for none */
+    public LeaderLoop(CronSettings settings, Consumer<byte[], byte[]> consumer,
+                      Supplier<Producer<byte[], byte[]>> producers, CronMetrics metrics, Clock clock,
+                      PublishSpans spans) {
+        this.spans = spans;
         this.settings = settings;
         this.consumer = consumer;
         this.producers = producers;
@@ -176,7 +186,7 @@ public final class LeaderLoop implements Runnable {
     }
 
     private void takeOver() {
-        TickWriter candidate = new TickWriter(producers.get(), events, checkpoints);
+        TickWriter candidate = new TickWriter(producers.get(), events, checkpoints, spans);
         try {
             candidate.init();
             Optional<Map<String, Instant>> checkpoint =

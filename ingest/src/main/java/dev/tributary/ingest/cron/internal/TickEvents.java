@@ -60,7 +60,12 @@ public final class TickEvents {
 
     /** The binary-mode record of the tick for the schedule's topic, keyed by the schedule name. */
     public ProducerRecord<byte[], byte[]> record(CronSchedule schedule, Instant scheduledTime, Instant firedTime) {
-        return codec.encode(schedule.topic(), event(schedule.name(), scheduledTime, firedTime));
+        return record(schedule.topic(), event(schedule.name(), scheduledTime, firedTime));
+    }
+
+    /** The binary-mode record of a tick made by {@link #event}, keyed by its schedule name. */
+    public ProducerRecord<byte[], byte[]> record(String topic, CloudEvent tick) {
+        return codec.encode(topic, tick);
     }
 
     /** The CronTick fields as JSON, times in ISO-8601 UTC, and the schedule's static data when it has some. */

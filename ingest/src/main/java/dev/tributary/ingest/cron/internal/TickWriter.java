@@ -1,10 +1,18 @@
 package dev.tributary.ingest.cron.internal;
 
 import dev.tributary.ingest.cron.CronSchedule;
+import dev.tributary.ingest.publish.Acknowledgement;
+import dev.tributary.ingest.publish.TopicEvent;
+import dev.tributary.ingest.publish.internal.PublishSpans;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
@@ -27,11 +35,14 @@ final class TickWriter implements AutoCloseable {
     private final Producer<byte[], byte[]> producer;
     private final TickEvents events;
     private final Checkpoints checkpoints;
+    private final PublishSpans spans;
 
-    TickWriter(Producer<byte[], byte[]> producer, TickEvents events, Checkpoints checkpoints) {
+    /** @param spans one PRODUCER span per tick, each the root of a trace; {@link PublishSpans#off()} for none */
+    TickWriter(Producer<byte[], byte[]> producer, TickEvents events, Checkpoints checkpoints, PublishSpans spans) {
         this.producer = producer;
         this.events = events;
         this.checkpoints = checkpoints;
+        this.spans = spans;
     }
 
     /**
@@ -48,12 +59,43 @@ final class TickWriter implements AutoCloseable {
 
     /** The plan's ticks, fired at {@code firedTime}, and its checkpoint, in one transaction. */
     void write(CronSchedule schedule, TickPlan plan, Instant firedTime) {
-        inTransaction(() -> {
-            for (Instant scheduledTime : plan.fire()) {
-                producer.send(events.record(schedule, scheduledTime, firedTime));
-            }
-            producer.send(checkpoints.record(schedule.name(), plan.horizon(), firedTime));
-        });
+        if (!spans.enabled()) {
+            inTransaction(() -> {
+                for (Instant scheduledTime : plan.fire()) {
+                    producer.send(events.record(schedule, scheduledTime, firedTime));
+                }
+                producer.send(checkpoints.record(schedule.name(), plan.horizon(), firedTime));
+            });
+            return;
+        }
+        List<TopicEvent> ticks = plan.fire().stream().map(scheduledTime -> new TopicEvent(schedule.topic(),
+                events.event(schedule.name(), scheduledTime, firedTime))).toList();
+        PublishSpans.Started started = spans.start(ticks);
+        List<Future<RecordMetadata>> written = new ArrayList<>(ticks.size());
+        CompletableFuture<List<Acknowledgement>> outcome = new CompletableFuture<>();
+        started.endWhen(outcome);
+        try {
+            inTransaction(() -> {
+                for (TopicEvent tick : started.events()) {
+                    written.add(producer.send(events.record(tick.topic(), tick.event())));
+                }
+                producer.send(checkpoints.record(schedule.name(), plan.horizon(), firedTime));
+            });
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+            throw e;
+        }
+        outcome.complete(acknowledgements(written));
+    }
+
+    /** Where the committed ticks went: each send is complete once its transaction committed. */
+    private static List<Acknowledgement> acknowledgements(List<Future<RecordMetadata>> written) {
+        List<Acknowledgement> acknowledgements = new ArrayList<>(written.size());
+        for (Future<RecordMetadata> send : written) {
+            RecordMetadata metadata = send.resultNow();
+            acknowledgements.add(new Acknowledgement(metadata.topic(), metadata.partition(), metadata.offset()));
+        }
+        return acknowledgements;
     }
 
     /** Checkpoints for schedules first seen now, so a later leader counts their missed fire times from here. */
