@@ -2,6 +2,7 @@ package dev.tributary.ingest.storage;
 
 import dev.tributary.schemas.StorageEventKind;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -9,6 +10,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The catalogue of the storage adapter's meters: every name, description and tag is declared here and nowhere else
@@ -16,7 +18,8 @@ import java.util.Objects;
  * {@code tributary_storage_events_total} and {@value #POLL_DURATION} as {@code tributary_storage_poll_duration_seconds}.
  *
  * <p>The meters of a source are registered once, by {@link #source(String, Mode)} when the source starts, and used
- * directly afterwards, never looked up per event. Thread-safe.
+ * directly afterwards, never looked up per event. A registry holds the meters of one source of a name at a time, as
+ * each replica has its own; {@link SourceMeters#close()} frees the name for the next. Thread-safe.
  */
 public final class StorageMetrics {
 
@@ -24,6 +27,7 @@ public final class StorageMetrics {
     public static final String DUPLICATES = "tributary.storage.duplicates";
     public static final String IGNORED = "tributary.storage.notifications.ignored";
     public static final String POLL_DURATION = "tributary.storage.poll.duration";
+    public static final String POLLER_ACTIVE = "tributary.storage.poller.active";
 
     /** The source's name. */
     public static final String TAG_SOURCE = "source";
@@ -41,6 +45,8 @@ public final class StorageMetrics {
             "Notifications of events that do not change an object's content (reads, tagging, restores), not published";
     static final String POLL_DURATION_DESCRIPTION =
             "One poll of a bucket or directory: listing, publishing the changes and writing the checkpoint";
+    static final String POLLER_ACTIVE_DESCRIPTION = "1 while this replica is the active poller of the bucket and "
+            + "prefix, 0 on standby; summed over the replicas it should be 1";
 
     /** How a source learns of changes. */
     public enum Mode {
@@ -75,13 +81,16 @@ public final class StorageMetrics {
     }
 
     /** The meters of one source. */
-    public final class SourceMeters {
+    public final class SourceMeters implements AutoCloseable {
 
         private final Map<StorageEventKind, Counter> events = new EnumMap<>(StorageEventKind.class);
         private final Counter duplicates;
         private final Counter ignored;
         private final Timer pollSuccess;
         private final Timer pollFailure;
+        private final AtomicInteger active = new AtomicInteger();
+        /** Only a polling source takes part in an election. */
+        private final Gauge activeGauge;
 
         private SourceMeters(String name, Mode mode) {
             for (StorageEventKind kind : StorageEventKind.values()) {
@@ -95,6 +104,14 @@ public final class StorageMetrics {
                     .register(registry);
             this.pollSuccess = mode == Mode.WEBHOOK ? null : pollTimer(name, mode, "success");
             this.pollFailure = mode == Mode.WEBHOOK ? null : pollTimer(name, mode, "failure");
+            this.activeGauge = mode != Mode.POLLING ? null
+                    : Gauge.builder(POLLER_ACTIVE, active, AtomicInteger::get).description(POLLER_ACTIVE_DESCRIPTION)
+                            .tag(TAG_SOURCE, name).strongReference(true).register(registry);
+        }
+
+        /** Records whether this replica is the source's active poller. */
+        public void active(boolean isActive) {
+            active.set(isActive ? 1 : 0);
         }
 
         /** Counts events that Kafka acknowledged. */
@@ -129,6 +146,18 @@ public final class StorageMetrics {
         private Timer pollTimer(String name, Mode mode, String outcome) {
             return Timer.builder(POLL_DURATION).description(POLL_DURATION_DESCRIPTION).tag(TAG_SOURCE, name)
                     .tag(TAG_MODE, mode.tag()).tag(TAG_OUTCOME, outcome).register(registry);
+        }
+
+        /**
+         * Removes the gauge of a poller that stopped, so a later poller of the same name in this process registers
+         * its own rather than finding this one's; the counters stay, as Prometheus expects of counters.
+         */
+        @Override
+        public void close() {
+            active.set(0);
+            if (activeGauge != null) {
+                registry.remove(activeGauge);
+            }
         }
     }
 }

@@ -34,10 +34,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Polling a real S3 API (s3proxy) with the checkpoint and the events on a real broker. Polls are driven by the test;
- * a restart is a poller closed and a new one opened on the same checkpoint.
+ * a restart is a poller closed and a new one opened on the same checkpoint, which polls once it is elected.
  */
 @WithS3
-@WithLocalKafka(scope = WithLocalKafka.Scope.RUN)
+@WithLocalKafka(scope = WithLocalKafka.Scope.RUN, properties = {
+        // A member learns of a new assignment at its next heartbeat: a fifth of a second here instead of five.
+        "group.consumer.min.heartbeat.interval.ms=200",
+        "group.consumer.heartbeat.interval.ms=200"})
 @Timeout(60)
 class StoragePollingIT {
 
@@ -152,8 +155,12 @@ class StoragePollingIT {
                 .withPageSize(1); // every listing takes several pages
     }
 
+    /** A poller of its own scope, once elected: it is the only member of its group. */
     private StoragePolling open(StoragePollingSettings settings) {
-        return StoragePolling.open(settings, publisher, kafka(), registry, Clock.systemUTC());
+        StoragePolling polling = StoragePolling.open(settings, publisher, kafka(), registry, Clock.systemUTC());
+        await("the only poller of " + settings.name() + " is elected").atMost(Duration.ofSeconds(20))
+                .until(polling::isActive);
+        return polling;
     }
 
     private Map<String, Object> kafka() {

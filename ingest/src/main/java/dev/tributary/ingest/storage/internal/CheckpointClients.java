@@ -46,6 +46,21 @@ public final class CheckpointClients {
         return config;
     }
 
+    /**
+     * Joins the group that elects the active poller of a scope ({@link PollerElection}). It reads no records and
+     * commits no offsets; static membership is dropped, because a member that leaves must hand over at once.
+     */
+    public Map<String, Object> election(String groupId) {
+        Map<String, Object> config = properties.consumer();
+        // Kafka 4's consumer group protocol unless the properties choose the classic one, as for cron.
+        config.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+        properties.own(config, ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        properties.own(config, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-election");
+        return config;
+    }
+
     /** Creates the checkpoint topic when it is missing. */
     public Map<String, Object> admin() {
         Map<String, Object> config = properties.admin();
